@@ -1,0 +1,50 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { ServerConfig } from './config';
+import type { Db } from './db/open-database';
+import type { AppEnv } from './http/app-env';
+import { HttpError } from './http/http-error';
+import { authRoutes } from './routes/auth-routes';
+import { staticRoutes } from './routes/static-routes';
+import { syncRoutes } from './routes/sync-routes';
+
+export const maxBodyBytes = 2 * 1024 * 1024;
+
+export function createApp(db: Db, config: ServerConfig) {
+  const api = new Hono<AppEnv>()
+    .use(
+      bodyLimit({
+        maxSize: maxBodyBytes,
+        onError: () => {
+          throw new HttpError(413, 'body_too_large', `The request body is larger than ${maxBodyBytes} bytes`);
+        },
+      }),
+    )
+    .get('/health', (c) => c.json({ status: 'ok' }))
+    .route('/auth', authRoutes)
+    .route('/sync', syncRoutes)
+    .all('*', (c) => c.json({ error: 'not_found', message: `No API route ${c.req.method} ${c.req.path}` }, 404));
+
+  const app = new Hono<AppEnv>()
+    .use(async (c, next) => {
+      c.set('db', db);
+      c.set('config', config);
+      c.header('X-Content-Type-Options', 'nosniff');
+      c.header('Referrer-Policy', 'no-referrer');
+      await next();
+    })
+    .route('/api', api)
+    .route('/', staticRoutes(config.distDir));
+
+  app.onError((err, c) => {
+    if (err instanceof HttpError) return c.json(err.body, err.status);
+    // SQLITE_BUSY and friends: the client retries later; nothing was written.
+    if ((err as { code?: string }).code?.startsWith('SQLITE_BUSY')) {
+      c.header('Retry-After', '2');
+      return c.json({ error: 'busy', message: 'The server is busy; try again shortly' }, 503);
+    }
+    console.error(err);
+    return c.json({ error: 'internal', message: 'Internal server error' }, 500);
+  });
+  return app;
+}

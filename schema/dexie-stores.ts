@@ -1,0 +1,30 @@
+import { syncedEntities } from './entities';
+import { SCHEMA_VERSION } from './versions';
+
+/**
+ * Stores that belong to the sync machinery, not to an entity.
+ * - outbox: local mutations by per-device sequence number, until the server has them and the
+ *   pull cursor has passed the sequence at which they were applied.
+ * - meta: small keyed values (session, device, cursor, sync status).
+ */
+const internalStores = {
+  outbox: 'seq, recordId, state',
+  meta: 'key',
+} as const;
+
+function storeSpec(entityName: string): string {
+  const entity = syncedEntities.find((e) => e.name === entityName)!;
+  const indexed = Object.entries(entity.fields)
+    .filter(([name, field]) => name !== 'id' && field.options.indexed && !field.options.serverOnly)
+    .map(([name]) => name);
+  const compound = (entity.compoundIndexes ?? []).map((fields) => `[${fields.join('+')}]`);
+  return ['id', ...indexed, ...compound].join(', ');
+}
+
+/** The argument to Dexie's `db.version(dexieVersion).stores(dexieStores)`. */
+export const dexieStores: Record<string, string> = {
+  ...Object.fromEntries(syncedEntities.map((e) => [e.name, storeSpec(e.name)])),
+  ...internalStores,
+};
+
+export const dexieVersion = SCHEMA_VERSION;

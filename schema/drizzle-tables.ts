@@ -1,0 +1,59 @@
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { SQLiteColumnBuilderBase, SQLiteTableWithColumns } from 'drizzle-orm/sqlite-core';
+import { columnsOf, type AnyEntity } from './entity';
+import { entities, type EntityName } from './entities';
+import type { Field } from './field';
+
+export function columnName(fieldName: string): string {
+  return fieldName.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+function columnFor(fieldName: string, field: Field): SQLiteColumnBuilderBase {
+  const name = columnName(fieldName);
+  const base = (() => {
+    switch (field.kind) {
+      case 'text':
+        return text(name);
+      case 'integer':
+        return integer(name);
+      case 'real':
+        return real(name);
+      case 'boolean':
+        return integer(name, { mode: 'boolean' });
+      case 'json':
+        return text(name, { mode: 'json' });
+    }
+  })();
+  if (fieldName === 'id') return base.primaryKey();
+  return field.options.nullable ? base : base.notNull();
+}
+
+// The columns are built from data, so their static type is generic; callers treat rows as records
+// and validate them with the entity's zod validator where it matters.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type EntityTable = SQLiteTableWithColumns<any>;
+
+function tableFor(entity: AnyEntity): EntityTable {
+  const columns = Object.fromEntries(columnsOf(entity).map(([name, field]) => [name, columnFor(name, field)]));
+  return sqliteTable(entity.name, columns, (t) => {
+    const single = columnsOf(entity)
+      .filter(([name, field]) => name !== 'id' && field.options.indexed)
+      .map(([name, field]) =>
+        (field.options.unique ? uniqueIndex : index)(`${entity.name}_${columnName(name)}_idx`).on(t[name]!),
+      );
+    const compound = (entity.compoundIndexes ?? []).map((fields) =>
+      index(`${entity.name}_${fields.map(columnName).join('_')}_idx`).on(
+        ...(fields.map((name) => t[name]!) as [(typeof t)[string], ...(typeof t)[string][]]),
+      ),
+    );
+    return [...single, ...compound];
+  });
+}
+
+export const entityTables = Object.fromEntries(entities.map((e) => [e.name, tableFor(e)])) as Record<
+  EntityName,
+  EntityTable
+>;
+
+// drizzle-kit finds tables among a module's named exports.
+export const { regions, sites, units, inspections, users } = entityTables;

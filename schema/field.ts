@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+/** How a field is stored in SQLite. IndexedDB stores the JSON value as it is. */
+export type ColumnKind = 'text' | 'integer' | 'real' | 'boolean' | 'json';
+
+export interface FieldOptions {
+  /** May be null. */
+  readonly nullable: boolean;
+  /** Indexed in Dexie and in SQLite. */
+  readonly indexed: boolean;
+  /** A unique index in SQLite (the device cannot enforce uniqueness across devices). */
+  readonly unique: boolean;
+  /** Never leaves the server: not in the Dexie store, not in pulled changes. */
+  readonly serverOnly: boolean;
+  /** The entity this field points at; the server checks the target exists in the same region. */
+  readonly references?: string;
+}
+
+const defaults: FieldOptions = { nullable: false, indexed: false, unique: false, serverOnly: false };
+
+/**
+ * One field of an entity: its storage kind, its validator and a few flags. Every face of the
+ * entity (Dexie store, Drizzle table, zod validator, TypeScript type) is derived from these.
+ */
+export class Field<S extends z.ZodType = z.ZodType> {
+  constructor(
+    readonly kind: ColumnKind,
+    readonly zod: S,
+    readonly options: FieldOptions = defaults,
+  ) {}
+
+  nullable(): Field<z.ZodNullable<S>> {
+    return new Field(this.kind, this.zod.nullable(), { ...this.options, nullable: true });
+  }
+
+  indexed(): Field<S> {
+    return new Field(this.kind, this.zod, { ...this.options, indexed: true });
+  }
+
+  unique(): Field<S> {
+    return new Field(this.kind, this.zod, { ...this.options, unique: true, indexed: true });
+  }
+
+  serverOnly(): Field<S> {
+    return new Field(this.kind, this.zod, { ...this.options, serverOnly: true });
+  }
+}
+
+/** Record ids are UUIDs made on the device (v7, so that B-tree inserts stay local). */
+export const idSchema = z.uuid();
+
+function isCalendarDate(value: string): boolean {
+  const [y, m, d] = value.split('-').map(Number);
+  if (y === undefined || m === undefined || d === undefined) return false;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** A calendar date, `YYYY-MM-DD`, with no time zone: the day as the person on site saw it. */
+export const dateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'invalid_date' })
+  .refine(isCalendarDate, { error: 'invalid_date' })
+  .refine((v) => v >= '2000-01-01' && v <= '2100-12-31', { error: 'date_out_of_range' });
+
+export const f = {
+  id: () => new Field('text', idSchema),
+  ref: (entity: string) => new Field('text', idSchema, { ...defaults, references: entity, indexed: true }),
+  text: (max = 200, min = 0) => new Field('text', z.string().trim().min(min).max(max)),
+  int: (min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) =>
+    new Field('integer', z.int().min(min).max(max)),
+  real: (min = -Number.MAX_VALUE, max = Number.MAX_VALUE) =>
+    new Field('real', z.number().min(min).max(max)),
+  bool: () => new Field('boolean', z.boolean()),
+  date: () => new Field('text', dateSchema),
+  timestamp: () => new Field('text', z.iso.datetime({ offset: true })),
+  oneOf: <const T extends readonly [string, ...string[]]>(values: T) => new Field('text', z.enum(values)),
+  json: <S extends z.ZodType>(schema: S) => new Field('json', schema),
+};

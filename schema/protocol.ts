@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { roles } from './roles';
+
+/** Wire format between a device and the server. Bump PROTOCOL_VERSION when this changes. */
+
+export const mutationSchema = z.strictObject({
+  /** Unique per mutation, made on the device. */
+  id: z.uuid(),
+  /** Per-device sequence number: the first is 1, each next one is one more. */
+  seq: z.int().min(1),
+  entity: z.string().min(1).max(64),
+  op: z.enum(['upsert', 'delete']),
+  recordId: z.uuid(),
+  /** The record version (server change seq) the change was based on; null for a new record. */
+  baseVersion: z.int().min(0).nullable(),
+  /** Only the fields this mutation changed. */
+  fields: z.record(z.string(), z.unknown()),
+  /** Device clock when the change was made: metadata only. */
+  clientTime: z.iso.datetime({ offset: true }),
+});
+export type Mutation = z.infer<typeof mutationSchema>;
+
+export const pushRequestSchema = z.strictObject({
+  protocolVersion: z.int(),
+  schemaVersion: z.int(),
+  deviceId: z.uuid(),
+  appVersion: z.string().max(40).optional(),
+  mutations: z.array(mutationSchema).min(1).max(500),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export const mutationResultSchema = z.object({
+  mutationId: z.uuid(),
+  seq: z.int(),
+  status: z.literal('applied'),
+  /** The change-log seq at which the server applied it: the record's new version. */
+  appliedSeq: z.int(),
+});
+export type MutationResult = z.infer<typeof mutationResultSchema>;
+
+export const pushResponseSchema = z.object({
+  results: z.array(mutationResultSchema),
+  lastMutationSeq: z.int(),
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+export const changeSchema = z.object({
+  seq: z.int(),
+  entity: z.string(),
+  op: z.enum(['upsert', 'delete']),
+  recordId: z.string(),
+  regionId: z.string(),
+  /** The whole record after the change, system fields included. */
+  record: z.record(z.string(), z.unknown()),
+});
+export type Change = z.infer<typeof changeSchema>;
+
+export const pullResponseSchema = z.object({
+  changes: z.array(changeSchema),
+  /** Send this as `cursor` next time. It is a server change seq, never a clock. */
+  cursor: z.int(),
+  hasMore: z.boolean(),
+  serverTime: z.string(),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+export const loginRequestSchema = z.strictObject({
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(200),
+});
+
+export const sessionUserSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(roles),
+  regionIds: z.array(z.string()),
+});
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+
+export const loginResponseSchema = z.object({
+  token: z.string(),
+  expiresAt: z.string(),
+  user: sessionUserSchema,
+});
+export type LoginResponse = z.infer<typeof loginResponseSchema>;
+
+/** Every 4xx and 5xx answer has this body. `error` is a stable code, `message` is for people. */
+export const errorBodySchema = z.object({
+  error: z.string(),
+  message: z.string(),
+  details: z.unknown().optional(),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
