@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<p>Hunian</p>, document.getElementById('app')!);

@@ -1,0 +1,10 @@
+// The public face of worker/ for the app (web/). The service worker itself is sw.ts.
+export { LocalDb } from './local-db';
+export type { MetaEntry } from './local-db';
+export type { OutboxEntry } from './outbox-entry';
+export type { Session } from './session';
+export { signIn } from './sign-in';
+export { saveRecord, checkRecord, type SaveResult } from './local-writes';
+export { createSyncClient } from './sync-client';
+export type { SyncOutcome } from './sync-engine';
+export { SyncError, initialSyncStatus, type SyncStatus, type SyncErrorKind } from './sync-status';
