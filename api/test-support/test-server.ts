@@ -20,7 +20,7 @@ export function createTestServer() {
   seedDemoData(database.db);
   const app = createApp(database.db, config);
 
-  const request = (url: string, init?: RequestInit) => app.request(url, init);
+  const request = async (url: string, init?: RequestInit): Promise<Response> => app.request(url, init);
   const json = (method: string, url: string, body: unknown, token?: string) =>
     request(url, {
       method,
