@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { generateSQLiteDrizzleJson, generateSQLiteMigration } from 'drizzle-kit/api';
 import { describe, expect, it } from 'vitest';
-import * as serverTables from '../api/db/server-tables';
-import * as entityTables from './drizzle-tables';
+import * as entityTables from '../../schema/drizzle-tables';
+import * as serverTables from './server-tables';
 
-const migrationsDir = path.join(import.meta.dirname, '../api/db/migrations');
+const migrationsDir = path.join(import.meta.dirname, 'migrations');
 
 async function currentSnapshot() {
   return generateSQLiteDrizzleJson({ ...entityTables, ...serverTables });
