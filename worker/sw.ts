@@ -39,8 +39,9 @@ const trigger = new Queue('hunian-sync', {
 async function sync(): Promise<SyncOutcome> {
   const outcome = await requestSync();
   if (!outcome.ok && (outcome.kind === 'offline' || outcome.kind === 'server')) {
-    // Ask the browser to wake us when the network is back, even if every page is closed.
-    await trigger.pushRequest({ request: new Request('/__hunian/sync-trigger', { method: 'POST' }) });
+    // Ask the browser to wake us when the network is back, even if every page is closed. One
+    // placeholder is enough: it keeps the sync tag registered until the event fires.
+    if ((await trigger.size()) === 0) await trigger.pushRequest({ request: new Request('/__hunian/sync-trigger', { method: 'POST' }) });
   }
   return outcome;
 }
