@@ -1,0 +1,77 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { AppHeader } from './components/app-header';
+import { SyncBar } from './components/sync-bar';
+import { useSession } from './data/use-session';
+import { useSyncStatus } from './data/use-sync-status';
+import { useI18n } from './i18n/i18n-context';
+import { interceptLinkClicks, navigate, useLocationPath } from './router/history-router';
+import { paths, routeFor, type Route } from './router/routes';
+import { InspectionFormScreen } from './screens/inspection-form-screen';
+import { NotFoundScreen } from './screens/not-found-screen';
+import { SignInScreen } from './screens/sign-in-screen';
+import { UnitDetailScreen } from './screens/unit-detail-screen';
+import { UnitsScreen } from './screens/units-screen';
+
+function SignedInScreen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'signIn':
+    case 'units':
+      return <UnitsScreen />;
+    case 'unit':
+      return <UnitDetailScreen key={route.unitId} unitId={route.unitId} />;
+    case 'newInspection':
+      return <InspectionFormScreen key={route.unitId} unitId={route.unitId} />;
+    case 'notFound':
+      return <NotFoundScreen />;
+  }
+}
+
+/** Moves focus to the new screen after a client navigation, as a page load would for a screen reader. */
+function useFocusOnNavigation(path: string, main: { current: HTMLElement | null }) {
+  const previous = useRef(path);
+  useEffect(() => {
+    if (previous.current === path) return;
+    previous.current = path;
+    main.current?.focus({ preventScroll: true });
+  }, [path]);
+}
+
+export function App() {
+  const { t } = useI18n();
+  const path = useLocationPath();
+  const route = routeFor(path);
+  const session = useSession();
+  const syncStatus = useSyncStatus();
+  const main = useRef<HTMLElement>(null);
+  useFocusOnNavigation(path, main);
+
+  useEffect(() => {
+    document.addEventListener('click', interceptLinkClicks);
+    return () => document.removeEventListener('click', interceptLinkClicks);
+  }, []);
+
+  // The server ended the session: /login then offers to sign in again instead of going home.
+  const renewing = Boolean(session && syncStatus?.lastError?.kind === 'unauthorized');
+  const redirectHome = Boolean(session && route.name === 'signIn' && syncStatus && !renewing);
+  useEffect(() => {
+    if (redirectHome) navigate(paths.units(), { replace: true });
+  }, [redirectHome]);
+
+  let screen = null;
+  if (session === null) screen = <SignInScreen />;
+  else if (session && route.name === 'signIn' && renewing) screen = <SignInScreen renewing knownUsername={session.user.username} />;
+  else if (session && syncStatus) screen = <SignedInScreen route={route} />;
+
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <AppHeader user={session?.user} />
+      {session && <SyncBar />}
+      <main id="main" ref={main} tabIndex={-1}>
+        {screen}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+import type { Unit } from '../../schema';
+import type { LocalDb } from '../../worker';
+
+/** One line of the units list: a unit with the site facts the list shows and searches. */
+export interface UnitRow {
+  id: string;
+  code: string;
+  status: Unit['status'];
+  siteName: string;
+  siteAddress: string;
+  /** Code, site name and address, lower-cased once here so that each keystroke only compares. */
+  searchText: string;
+}
+
+// Numeric, so that "A-2" sorts before "A-10".
+const collator = new Intl.Collator('id', { numeric: true, sensitivity: 'base' });
+
+/** Every unit on the device (the device only holds the officer's regions), by site name then code. */
+export async function readUnitRows(db: LocalDb): Promise<UnitRow[]> {
+  const [units, sites] = await Promise.all([db.units.toArray(), db.sites.toArray()]);
+  const siteById = new Map(sites.map((site) => [site.id, site]));
+  const rows = units
+    .filter((unit) => !unit.deleted)
+    .map((unit): UnitRow => {
+      // A unit can land a page before its site does; it shows without one until the next page.
+      const site = siteById.get(unit.siteId);
+      const siteName = site?.name ?? '';
+      const siteAddress = site?.address ?? '';
+      return {
+        id: unit.id,
+        code: unit.code,
+        status: unit.status,
+        siteName,
+        siteAddress,
+        searchText: `${unit.code}\n${siteName}\n${siteAddress}`.toLocaleLowerCase('id'),
+      };
+    });
+  return rows.sort((a, b) => collator.compare(a.siteName, b.siteName) || collator.compare(a.code, b.code));
+}
+
+/** The rows whose code, site name or site address contains the query, ignoring case. */
+export function filterUnitRows(rows: readonly UnitRow[], query: string): readonly UnitRow[] {
+  const needle = query.trim().toLocaleLowerCase('id');
+  return needle ? rows.filter((row) => row.searchText.includes(needle)) : rows;
+}

@@ -1,0 +1,36 @@
+/** The screens of the app, as the address bar names them. */
+export type Route =
+  | { name: 'signIn' }
+  | { name: 'units' }
+  | { name: 'unit'; unitId: string }
+  | { name: 'newInspection'; unitId: string }
+  | { name: 'notFound' };
+
+export const paths = {
+  signIn: () => '/login',
+  units: () => '/',
+  unit: (unitId: string) => `/units/${encodeURIComponent(unitId)}`,
+  newInspection: (unitId: string) => `/units/${encodeURIComponent(unitId)}/inspections/new`,
+};
+
+function decodeSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined; // a malformed escape is just an address we do not know
+  }
+}
+
+export function routeFor(pathname: string): Route {
+  // A trailing slash (typed or pasted) names the same screen.
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  if (path === '/') return { name: 'units' };
+  if (path === '/login') return { name: 'signIn' };
+  const parts = path.split('/').slice(1);
+  const unitId = parts[0] === 'units' && parts[1] ? decodeSegment(parts[1]) : undefined;
+  if (unitId !== undefined) {
+    if (parts.length === 2) return { name: 'unit', unitId };
+    if (parts.length === 4 && parts[2] === 'inspections' && parts[3] === 'new') return { name: 'newInspection', unitId };
+  }
+  return { name: 'notFound' };
+}

@@ -1,0 +1,78 @@
+import { useMemo, useState } from 'preact/hooks';
+import { useAppServices } from '../app-services';
+import { filterUnitRows, readUnitRows } from '../data/unit-rows';
+import { useSyncStatus } from '../data/use-sync-status';
+import { useI18n } from '../i18n/i18n-context';
+import { paths } from '../router/routes';
+import { useDocumentTitle } from '../use-document-title';
+import { useLiveQuery } from '../use-live-query';
+
+/**
+ * A region can hold thousands of units; rendering them all makes every keystroke in the search
+ * box slow on a cheap phone. Until the list is virtualised, it shows the first rows and says so.
+ */
+const maxRows = 200;
+
+function queryFromAddress(): string {
+  return new URLSearchParams(location.search).get('q') ?? '';
+}
+
+export function UnitsScreen() {
+  const { t, formatNumber } = useI18n();
+  const { db } = useAppServices();
+  const rows = useLiveQuery(() => readUnitRows(db), [db]);
+  const syncStatus = useSyncStatus();
+  const [query, setQuery] = useState(queryFromAddress);
+  const matches = useMemo(() => (rows ? filterUnitRows(rows, query) : []), [rows, query]);
+  useDocumentTitle(t('units.title'));
+
+  function search(value: string) {
+    setQuery(value);
+    // Kept in the address (replaced, not pushed) so that Back from a unit returns to the same search.
+    history.replaceState(null, '', value ? `${paths.units()}?q=${encodeURIComponent(value)}` : paths.units());
+  }
+
+  let emptyMessage: string | undefined;
+  if (!rows) {
+    emptyMessage = t('app.loading');
+  } else if (rows.length === 0) {
+    emptyMessage = syncStatus?.lastSyncedAt ? t('units.noneInRegion') : t('units.waitingForSync');
+  } else if (matches.length === 0) {
+    emptyMessage = t('units.noMatch', { query: query.trim() });
+  }
+
+  return (
+    <>
+      <h1>{t('units.title')}</h1>
+      <div class="field">
+        <label for="unit-search">{t('units.search')}</label>
+        <input
+          id="unit-search"
+          type="search"
+          enterkeyhint="search"
+          autocomplete="off"
+          value={query}
+          onInput={(e) => search(e.currentTarget.value)}
+        />
+      </div>
+      {emptyMessage && <p class="empty">{emptyMessage}</p>}
+      {matches.length > maxRows && (
+        <p class="note">{t('units.showing', { shown: formatNumber(maxRows), total: formatNumber(matches.length) })}</p>
+      )}
+      {matches.length > 0 && (
+        <ul class="unit-list">
+          {matches.slice(0, maxRows).map((row) => (
+            <li key={row.id} class="unit-card">
+              <a class="unit-card__link" href={paths.unit(row.id)}>
+                <span class="unit-card__code">{row.code}</span>
+                {row.siteName && ` · ${row.siteName}`}
+              </a>
+              <span class={`status status--${row.status}`}>{t(`status.${row.status}`)}</span>
+              <span class="unit-card__address">{row.siteAddress}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
