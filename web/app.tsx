@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { AppHeader } from './components/app-header';
 import { SyncBar } from './components/sync-bar';
-import { useSession } from './data/use-session';
-import { useSyncStatus } from './data/use-sync-status';
+import { useSession } from './queries/use-session';
+import { useSyncStatus } from './queries/use-sync-status';
 import { useI18n } from './i18n/i18n-context';
 import { interceptLinkClicks, navigate, useLocationPath } from './router/history-router';
 import { paths, routeFor, type Route } from './router/routes';

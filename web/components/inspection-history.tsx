@@ -1,5 +1,5 @@
 import { useAppServices } from '../app-services';
-import { readInspectionHistory } from '../data/inspection-history';
+import { readInspectionHistory } from '../queries/inspection-history';
 import { conditionKey } from '../i18n/condition-key';
 import { useI18n } from '../i18n/i18n-context';
 import { useLiveQuery } from '../use-live-query';

@@ -1,7 +1,7 @@
 import type { SyncStatus } from '../../worker';
 import { useAppServices } from '../app-services';
-import { usePendingCount } from '../data/use-pending-count';
-import { useSyncStatus } from '../data/use-sync-status';
+import { usePendingCount } from '../queries/use-pending-count';
+import { useSyncStatus } from '../queries/use-sync-status';
 import { useI18n } from '../i18n/i18n-context';
 import { paths } from '../router/routes';
 import { useNow } from '../use-now';

@@ -1,6 +1,6 @@
 import { useAppServices } from '../app-services';
 import { InspectionHistory } from '../components/inspection-history';
-import { readUnitDetail } from '../data/unit-detail';
+import { readUnitDetail } from '../queries/unit-detail';
 import { useI18n } from '../i18n/i18n-context';
 import { paths } from '../router/routes';
 import { useDocumentTitle } from '../use-document-title';

@@ -1,4 +1,4 @@
-import { useSyncStatus } from '../data/use-sync-status';
+import { useSyncStatus } from '../queries/use-sync-status';
 import { useI18n } from '../i18n/i18n-context';
 import { paths } from '../router/routes';
 

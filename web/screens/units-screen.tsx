@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { useAppServices } from '../app-services';
-import { filterUnitRows, readUnitRows } from '../data/unit-rows';
-import { useSyncStatus } from '../data/use-sync-status';
+import { filterUnitRows, readUnitRows } from '../queries/unit-rows';
+import { useSyncStatus } from '../queries/use-sync-status';
 import { useI18n } from '../i18n/i18n-context';
 import { paths } from '../router/routes';
 import { useDocumentTitle } from '../use-document-title';
