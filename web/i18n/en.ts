@@ -33,7 +33,6 @@ export const en: Messages = {
   'unit.rent': 'Monthly rent',
   'unit.status': 'Status',
   'unit.accessible': 'Wheelchair accessible',
-  'unit.address': 'Address',
   'unit.yes': 'Yes',
   'unit.no': 'No',
   'unit.recordInspection': 'Record inspection',

@@ -34,7 +34,6 @@ export const id = {
   'unit.rent': 'Sewa per bulan',
   'unit.status': 'Status',
   'unit.accessible': 'Ramah difabel',
-  'unit.address': 'Alamat',
   'unit.yes': 'Ya',
   'unit.no': 'Tidak',
   'unit.recordInspection': 'Catat pemeriksaan',
