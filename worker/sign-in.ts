@@ -1,10 +1,11 @@
-import { errorBodySchema, loginResponseSchema, uuidv7 } from '../schema';
+import { entityByName, errorBodySchema, loginResponseSchema, uuidv7 } from '../schema';
 import type { LocalDb } from './local-db';
 import { SyncError } from './sync-status';
 
 /**
  * Signs in against the server (this needs the network) and keeps the session on the device.
- * Every sign-in is a new device id, numbered from 1; a device id never changes user.
+ * A new user on this installation gets a new device id, numbered from 1; a device id never
+ * changes user.
  */
 export async function signIn(db: LocalDb, baseUrl: string, username: string, password: string): Promise<void> {
   let response: Response;
@@ -23,13 +24,24 @@ export async function signIn(db: LocalDb, baseUrl: string, username: string, pas
     throw new SyncError(response.status === 401 ? 'unauthorized' : 'rejected', error.success ? error.data.message : `HTTP ${response.status}`, response.status, error.success ? error.data.error : undefined);
   }
   const login = loginResponseSchema.parse(body);
-  await db.transaction('rw', db.meta, async () => {
+  const syncedTables = db.tables.filter((t) => entityByName(t.name)?.synced);
+  await db.transaction('rw', [...syncedTables, db.outbox, db.meta], async () => {
     const device = await db.getMeta('device');
     const previous = await db.getMeta('session');
-    // The same user signing in again keeps the device and its numbering; someone else gets a new one.
-    const keep = device && previous?.user.id === login.user.id;
-    const deviceId = keep ? device.deviceId : uuidv7();
-    if (!keep) await db.setMeta('device', { deviceId, nextSeq: 1 });
+    // The same user signing in again keeps the device, its numbering and its data.
+    if (device && previous?.user.id === login.user.id) {
+      await db.setMeta('session', { token: login.token, expiresAt: login.expiresAt, user: login.user, deviceId: device.deviceId });
+      return;
+    }
+    // Someone else: another user's unsent work must never be pushed under this user's name.
+    if ((await db.outbox.count()) > 0) {
+      throw new SyncError('rejected', 'This device holds changes of another user that are not synced yet', undefined, 'other_user_pending');
+    }
+    // Their regions' data is not this user's to see; start from an empty device.
+    await Promise.all(syncedTables.map((t) => t.clear()));
+    await db.meta.clear();
+    const deviceId = uuidv7();
+    await db.setMeta('device', { deviceId, nextSeq: 1 });
     await db.setMeta('session', { token: login.token, expiresAt: login.expiresAt, user: login.user, deviceId });
   });
 }

@@ -124,3 +124,31 @@ describe('sync engine against the real API', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 });
+
+describe('signing in on a shared device', () => {
+  it('keeps the device and its data when the same user signs in again', async () => {
+    await signIn(db, http.baseUrl, 'petugas', 'petugas123');
+    await syncOnce(dexieSyncStore(db), fetchTransport(http.baseUrl));
+    const device = await db.getMeta('device');
+    await signIn(db, http.baseUrl, 'petugas', 'petugas123');
+    expect(await db.getMeta('device')).toEqual(device);
+    expect(await db.units.count()).toBeGreaterThan(0);
+  });
+
+  it('refuses another user while unsent changes remain, and gives them an empty device otherwise', async () => {
+    await signIn(db, http.baseUrl, 'petugas', 'petugas123');
+    const store = dexieSyncStore(db);
+    await syncOnce(store, fetchTransport(http.baseUrl));
+    await inspectOffline((await db.units.toArray())[0]!.id, 'belum terkirim');
+    await expect(signIn(db, http.baseUrl, 'petugas.jaktim', 'petugas123')).rejects.toMatchObject({ code: 'other_user_pending' });
+    expect((await db.getMeta('session'))?.user.username).toBe('petugas');
+
+    await syncOnce(store, fetchTransport(http.baseUrl));
+    await signIn(db, http.baseUrl, 'petugas.jaktim', 'petugas123');
+    expect(await db.units.count()).toBe(0);
+    expect(await db.inspections.count()).toBe(0);
+    expect(await db.getMeta('device')).toMatchObject({ nextSeq: 1 });
+    await syncOnce(store, fetchTransport(http.baseUrl));
+    expect((await db.sites.toArray()).map((s) => s.name)).toEqual(['Rusunawa Pulo Gebang']);
+  });
+});

@@ -17,6 +17,7 @@ export const id = {
   'signIn.submit': 'Masuk',
   'signIn.wrongCredentials': 'Nama pengguna atau kata sandi salah',
   'signIn.offline': 'Tidak ada koneksi. Masuk pertama kali perlu internet.',
+  'signIn.otherUserPending': 'Perangkat ini masih menyimpan perubahan pengguna lain yang belum tersinkron. Minta pengguna itu masuk dan menyinkronkan dulu.',
   'signIn.failed': 'Gagal masuk: {message}',
 
   'units.title': 'Unit di wilayah saya',

@@ -12,6 +12,7 @@ type Failure = { key: MessageKey; message?: string };
 function failureOf(error: unknown): Failure {
   if (error instanceof SyncError && error.kind === 'unauthorized') return { key: 'signIn.wrongCredentials' };
   if (error instanceof SyncError && error.kind === 'offline') return { key: 'signIn.offline' };
+  if (error instanceof SyncError && error.code === 'other_user_pending') return { key: 'signIn.otherUserPending' };
   return { key: 'signIn.failed', message: error instanceof Error ? error.message : String(error) };
 }
 
