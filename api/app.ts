@@ -1,16 +1,16 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ServerConfig } from './config';
-import type { Db } from './db/open-database';
 import type { AppEnv } from './http/app-env';
 import { HttpError } from './http/http-error';
 import { authRoutes } from './routes/auth-routes';
 import { staticRoutes } from './routes/static-routes';
 import { syncRoutes } from './routes/sync-routes';
+import { StorageUnavailable, type Storage } from './storage/storage';
 
 export const maxBodyBytes = 2 * 1024 * 1024;
 
-export function createApp(db: Db, config: ServerConfig) {
+export function createApp(storage: Storage, config: ServerConfig) {
   const api = new Hono<AppEnv>()
     .use(
       bodyLimit({
@@ -27,7 +27,7 @@ export function createApp(db: Db, config: ServerConfig) {
 
   const app = new Hono<AppEnv>()
     .use(async (c, next) => {
-      c.set('db', db);
+      c.set('storage', storage);
       c.set('config', config);
       c.header('X-Content-Type-Options', 'nosniff');
       c.header('Referrer-Policy', 'no-referrer');
@@ -37,10 +37,13 @@ export function createApp(db: Db, config: ServerConfig) {
     .route('/', staticRoutes(config.distDir));
 
   app.onError((err, c) => {
-    if (err instanceof HttpError) return c.json(err.body, err.status);
-    // SQLITE_BUSY and friends: the client retries later; nothing was written.
-    if ((err as { code?: string }).code?.startsWith('SQLITE_BUSY')) {
-      c.header('Retry-After', '2');
+    if (err instanceof HttpError) {
+      if (err.status === 503) c.header('Retry-After', '5');
+      return c.json(err.body, err.status);
+    }
+    // An infrastructure fault: the client retries later; nothing was written (S15).
+    if (err instanceof StorageUnavailable) {
+      c.header('Retry-After', String(err.retryAfterSeconds));
       return c.json({ error: 'busy', message: 'The server is busy; try again shortly' }, 503);
     }
     console.error(err);

@@ -3,12 +3,15 @@ import { SCHEMA_VERSION } from './versions';
 
 /**
  * Stores that belong to the sync machinery, not to an entity.
- * - outbox: local mutations by per-device sequence number, until the server has them and the
- *   pull cursor has passed the sequence at which they were applied.
+ * - mutations (the outbox): local mutations by mutation id, with their per-device seq, until the
+ *   server has them and the pull cursor has passed the seq at which they were applied.
+ * - shadows: the last server state of each record that has outbox entries laid over it, keyed
+ *   "entity/id", so that discarding a rejected change can restore what the server holds.
  * - meta: small keyed values (session, device, cursor, sync status).
  */
 const internalStores = {
-  outbox: 'seq, recordId, state',
+  mutations: 'mutationId, seq, recordId, state',
+  shadows: 'key',
   meta: 'key',
 } as const;
 

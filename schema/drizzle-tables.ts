@@ -25,7 +25,8 @@ function columnFor(fieldName: string, field: Field): SQLiteColumnBuilderBase {
     }
   })();
   if (fieldName === 'id') return base.primaryKey();
-  return field.options.nullable ? base : base.notNull();
+  const withDefault = field.options.existingRowsValue === undefined ? base : base.default(field.options.existingRowsValue as never);
+  return field.options.nullable ? withDefault : withDefault.notNull();
 }
 
 // The columns are built from data, so their static type is generic; callers treat rows as records
@@ -56,4 +57,4 @@ export const entityTables = Object.fromEntries(entities.map((e) => [e.name, tabl
 >;
 
 // drizzle-kit finds tables among a module's named exports.
-export const { regions, sites, units, inspections, users } = entityTables;
+export const { regions, sites, units, inspections, conflicts, users } = entityTables;

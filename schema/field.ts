@@ -14,6 +14,11 @@ export interface FieldOptions {
   readonly serverOnly: boolean;
   /** The entity this field points at; the server checks the target exists in the same region. */
   readonly references?: string;
+  /**
+   * The value rows already stored get when the column is added (SQLite needs one for NOT NULL).
+   * It is not a default for writes: the validator still requires the field.
+   */
+  readonly existingRowsValue?: string | number | boolean;
 }
 
 const defaults: FieldOptions = { nullable: false, indexed: false, unique: false, serverOnly: false };
@@ -39,6 +44,11 @@ export class Field<S extends z.ZodType = z.ZodType> {
 
   unique(): Field<S> {
     return new Field(this.kind, this.zod, { ...this.options, unique: true, indexed: true });
+  }
+
+  /** See FieldOptions.existingRowsValue. Pair it with an upgrade step (upgrades.ts). */
+  existingRows(value: string | number | boolean): Field<S> {
+    return new Field(this.kind, this.zod, { ...this.options, existingRowsValue: value });
   }
 
   serverOnly(): Field<S> {

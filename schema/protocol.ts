@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { roles } from './roles';
 
+
 /** Wire format between a device and the server. Bump PROTOCOL_VERSION when this changes. */
 
 export const mutationSchema = z.strictObject({
@@ -29,13 +30,32 @@ export const pushRequestSchema = z.strictObject({
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
-export const mutationResultSchema = z.object({
-  mutationId: z.uuid(),
-  seq: z.int(),
-  status: z.literal('applied'),
-  /** The change-log seq at which the server applied it: the record's new version. */
-  appliedSeq: z.int(),
+export const rejectionSchema = z.object({
+  /** A stable code, e.g. invalid_fields, region_forbidden, role_forbidden, invalid_reference. */
+  code: z.string(),
+  message: z.string(),
+  details: z.unknown().optional(),
 });
+export type Rejection = z.infer<typeof rejectionSchema>;
+
+export const mutationResultSchema = z.discriminatedUnion('status', [
+  z.object({
+    mutationId: z.uuid(),
+    seq: z.int(),
+    status: z.literal('applied'),
+    /** The last change-log seq this mutation wrote: once the pull cursor passes it, the device holds its effect. */
+    appliedSeq: z.int(),
+    /** Fields whose value lost to a concurrent edit, each kept in a conflict record (S14). */
+    conflicts: z.array(z.object({ field: z.string(), conflictId: z.uuid() })).optional(),
+  }),
+  z.object({
+    mutationId: z.uuid(),
+    seq: z.int(),
+    /** The server will never apply it; it is acknowledged so that the queue moves on (S15). */
+    status: z.literal('rejected'),
+    reason: rejectionSchema,
+  }),
+]);
 export type MutationResult = z.infer<typeof mutationResultSchema>;
 
 export const pushResponseSchema = z.object({
@@ -61,8 +81,19 @@ export const pullResponseSchema = z.object({
   cursor: z.int(),
   hasMore: z.boolean(),
   serverTime: z.string(),
+  /** On the last page: each visible region's digest as of `cursor` (S17). */
+  digests: z.array(z.object({ regionId: z.string(), count: z.int(), hash: z.string() })).optional(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+/** Every live record of one region, to replace a device's copy that failed its digest check. */
+export const snapshotResponseSchema = z.object({
+  regionId: z.string(),
+  records: z.array(z.object({ entity: z.string(), record: z.record(z.string(), z.unknown()) })),
+  /** The change-log seq the snapshot is as of. */
+  cursor: z.int(),
+});
+export type SnapshotResponse = z.infer<typeof snapshotResponseSchema>;
 
 export const loginRequestSchema = z.strictObject({
   username: z.string().min(1).max(64),

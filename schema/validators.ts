@@ -27,6 +27,7 @@ export type Region = RecordOf<'regions'>;
 export type Site = RecordOf<'sites'>;
 export type Unit = RecordOf<'units'>;
 export type Inspection = RecordOf<'inspections'>;
+export type Conflict = RecordOf<'conflicts'>;
 
 /** A zod issue reduced to what a form needs: which field, and a message key. */
 export interface FieldProblem {

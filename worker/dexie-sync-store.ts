@@ -1,56 +1,129 @@
-import { entityByName, validators, type Change, type MutationResult } from '../schema';
+import { emptyHash, entityByName, recordHash, validators, xorHash, type Change, type MutationResult, type RegionDigest } from '../schema';
 import type { LocalDb } from './local-db';
-import type { OutboxEntry } from './outbox-entry';
+import { entriesByRecord, putWithOverlay } from './record-overlay';
 import type { SyncStore } from './sync-store';
 import { initialSyncStatus } from './sync-status';
 
-/** Fields of the device's own mutations not yet visible in pulled state, by record id. */
-function overlays(entries: readonly OutboxEntry[]): Map<string, Record<string, unknown>> {
-  const byRecord = new Map<string, Record<string, unknown>>();
-  for (const entry of [...entries].sort((a, b) => a.seq - b.seq)) {
-    byRecord.set(entry.recordId, { ...byRecord.get(entry.recordId), ...entry.fields });
+/** A record from the server, checked at the boundary; undefined for an entity this app does not know. */
+function parseServerRecord(entityName: string, record: unknown): Record<string, unknown> | undefined {
+  const entity = entityByName(entityName);
+  // A newer server may know entities this app version does not: skip them, keep the cursor moving.
+  if (!entity?.synced) return undefined;
+  const parsed = validators[entity.name].record.safeParse(record);
+  if (!parsed.success) {
+    console.warn(`Skipping an invalid ${entityName} record from the server`, parsed.error.issues);
+    return undefined;
   }
-  return byRecord;
+  return parsed.data as Record<string, unknown>;
 }
 
 export function dexieSyncStore(db: LocalDb): SyncStore {
   const syncedTables = () => db.tables.filter((t) => entityByName(t.name)?.synced);
+  const syncTables = () => [...syncedTables(), db.outbox, db.shadows, db.meta];
+
+  /** Per region, the digest of what the server holds as far as this device knows (S17). */
+  async function localDigests(): Promise<Map<string, { count: number; hash: string }>> {
+    const digests = new Map<string, { count: number; hash: string }>();
+    const add = (regionId: string, entity: string, record: Record<string, unknown>) => {
+      const version = Number(record.version);
+      if (!(version > 0) || record.deleted === true) return;
+      const current = digests.get(regionId) ?? { count: 0, hash: emptyHash };
+      digests.set(regionId, { count: current.count + 1, hash: xorHash(current.hash, recordHash(entity, String(record.id), version)) });
+    };
+    await db.transaction('r', syncTables(), async () => {
+      const changed = new Set((await db.outbox.toArray()).map((e) => e.recordId));
+      for (const table of syncedTables()) {
+        const regionField = entityByName(table.name)!.regionField!;
+        await table.each((record: Record<string, unknown>) => {
+          // A record this device has changed counts as the server holds it: its shadow, below.
+          if (!changed.has(String(record.id))) add(String(record[regionField]), table.name, record);
+        });
+      }
+      await db.shadows.each(({ key, record }) => {
+        const entity = entityByName(key.slice(0, key.indexOf('/')));
+        if (entity?.regionField) add(String(record[entity.regionField]), entity.name, record);
+      });
+    });
+    return digests;
+  }
+
   return {
     session: () => db.getMeta('session'),
 
-    pendingMutations: (limit) => db.outbox.where('state').equals('pending').limit(limit).sortBy('seq'),
+    pendingMutations: (limit) => db.outbox.where('state').equals('pending').sortBy('seq').then((entries) => entries.slice(0, limit)),
 
-    markAcked: (results: readonly MutationResult[]) =>
+    recordResults: (results: readonly MutationResult[]) =>
       db.transaction('rw', db.outbox, async () => {
         for (const result of results) {
-          await db.outbox.update(result.seq, { state: 'acked', appliedSeq: result.appliedSeq });
+          if (result.status === 'applied') await db.outbox.update(result.mutationId, { state: 'acked', appliedSeq: result.appliedSeq });
+          else await db.outbox.update(result.mutationId, { state: 'rejected', rejection: result.reason });
         }
+      }),
+
+    renumberPending: (firstSeq) =>
+      db.transaction('rw', db.outbox, db.meta, async () => {
+        const pending = await db.outbox.where('state').equals('pending').sortBy('seq');
+        for (const [index, entry] of pending.entries()) await db.outbox.update(entry.mutationId, { seq: firstSeq + index });
+        const device = (await db.getMeta('device'))!;
+        await db.setMeta('device', { ...device, nextSeq: firstSeq + pending.length });
       }),
 
     cursor: async () => (await db.getMeta('cursor')) ?? 0,
 
     applyPulled: (changes: readonly Change[], cursor: number) =>
-      db.transaction('rw', [...syncedTables(), db.outbox, db.meta], async () => {
-        // Acknowledged writes the cursor has now passed are part of the server state we hold.
-        await db.outbox.where('state').equals('acked').and((e) => (e.appliedSeq ?? Infinity) <= cursor).delete();
-        const overlay = overlays(await db.outbox.toArray());
+      db.transaction('rw', syncTables(), async () => {
+        const entries = entriesByRecord(await db.outbox.toArray());
         for (const change of changes) {
-          const entity = entityByName(change.entity);
-          // A newer server may know entities this app version does not: skip them, keep the cursor moving.
-          if (!entity?.synced) continue;
-          const parsed = validators[entity.name].record.safeParse(change.record);
-          if (!parsed.success) {
-            console.warn(`Skipping an invalid ${change.entity} record from the server`, parsed.error.issues);
-            continue;
-          }
-          const table = db.entityTable(entity.name);
-          const mine = overlay.get(change.recordId);
-          // The user's own unsent or unconfirmed edits stay visible on top of the server's state (S7).
-          if (mine) await table.put({ ...parsed.data, ...mine });
-          else if (parsed.data.deleted) await table.delete(change.recordId);
-          else await table.put(parsed.data);
+          const record = parseServerRecord(change.entity, change.record);
+          if (!record) continue;
+          const local = await db.entityTable(change.entity).get(change.recordId);
+          // After a region was re-downloaded, older changes of it can come by again: never go back.
+          if (local && Number(local.version) > change.seq) continue;
+          await putWithOverlay(db, change.entity, change.recordId, record, change.seq, entries.get(change.recordId) ?? []);
+        }
+        // Acknowledged writes the cursor has now passed are part of the server state we hold (S8).
+        const settled = await db.outbox.where('state').equals('acked').and((e) => (e.appliedSeq ?? Infinity) <= cursor).toArray();
+        await db.outbox.bulkDelete(settled.map((e) => e.mutationId));
+        for (const entry of settled) {
+          if ((await db.outbox.where('recordId').equals(entry.recordId).count()) === 0) await db.shadows.delete(`${entry.entity}/${entry.recordId}`);
         }
         await db.setMeta('cursor', cursor);
+      }),
+
+    async mismatchedRegions(digests: readonly RegionDigest[]) {
+      const verified = (await db.getMeta('verifiedDigests')) ?? {};
+      const stamp = (d: RegionDigest) => `${d.count}:${d.hash}`;
+      // The device's copy only changes with pulls and re-downloads: a region whose server digest
+      // is the one last verified needs no scan.
+      if (digests.every((d) => verified[d.regionId] === stamp(d))) return [];
+      const local = await localDigests();
+      const mismatched = digests.filter((d) => {
+        const mine = local.get(d.regionId) ?? { count: 0, hash: emptyHash };
+        return mine.count !== d.count || mine.hash !== d.hash;
+      });
+      const bad = new Set(mismatched.map((d) => d.regionId));
+      await db.setMeta('verifiedDigests', Object.fromEntries(digests.filter((d) => !bad.has(d.regionId)).map((d) => [d.regionId, stamp(d)])));
+      return [...bad];
+    },
+
+    replaceRegion: (snapshot) =>
+      db.transaction('rw', syncTables(), async () => {
+        const entries = entriesByRecord(await db.outbox.toArray());
+        const inSnapshot = new Map<string, { entity: string; record: Record<string, unknown> }>();
+        for (const { entity, record } of snapshot.records) {
+          const parsed = parseServerRecord(entity, record);
+          if (parsed) inSnapshot.set(String(parsed.id), { entity, record: parsed });
+        }
+        for (const table of syncedTables()) {
+          const regionField = entityByName(table.name)!.regionField!;
+          const held = await table.where(regionField).equals(snapshot.regionId).primaryKeys();
+          for (const id of held) {
+            if (!inSnapshot.has(id)) await putWithOverlay(db, table.name, id, undefined, snapshot.cursor, entries.get(id) ?? []);
+          }
+        }
+        for (const [id, { entity, record }] of inSnapshot) {
+          await putWithOverlay(db, entity, id, record, snapshot.cursor, entries.get(id) ?? []);
+        }
       }),
 
     updateStatus: async (patch) => {

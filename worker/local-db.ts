@@ -1,5 +1,5 @@
-import Dexie, { type Table } from 'dexie';
-import { dexieStores, dexieVersion, type Inspection, type Region, type Site, type Unit } from '../schema';
+import Dexie, { type Table, type Transaction } from 'dexie';
+import { dexieStores, dexieVersion, upgradeSteps, type Conflict, type Inspection, type Region, type Site, type Unit, type UpgradeStep } from '../schema';
 import type { OutboxEntry } from './outbox-entry';
 import type { Session } from './session';
 import type { SyncStatus } from './sync-status';
@@ -8,23 +8,69 @@ export type MetaEntry =
   | { key: 'session'; value: Session }
   | { key: 'device'; value: { deviceId: string; nextSeq: number } }
   | { key: 'cursor'; value: number }
-  | { key: 'syncStatus'; value: SyncStatus };
+  | { key: 'syncStatus'; value: SyncStatus }
+  /** The server digests last found equal to this device's copy, by region (S17). */
+  | { key: 'verifiedDigests'; value: Record<string, string> };
 
 export type MetaKey = MetaEntry['key'];
 export type MetaValue<K extends MetaKey> = Extract<MetaEntry, { key: K }>['value'];
 
-/** The device's database: one store per synced entity (derived from schema/), plus outbox and meta. */
+export interface Shadow {
+  key: string;
+  record: Record<string, unknown>;
+}
+
+export const shadowKey = (entity: string, id: string) => `${entity}/${id}`;
+
+/**
+ * Stores renamed on the device, by the version that renamed them. Version 2 keyed the outbox by
+ * mutation id instead of seq (a settled entry must not hold a seq that renumbering may need), and
+ * IndexedDB cannot change a store's key, so the entries moved to a new store.
+ */
+const renamedStores: Record<number, { from: string; to: string }[]> = {
+  2: [{ from: 'outbox', to: 'mutations' }],
+};
+
+/** Runs one schema upgrade step over the stored records and the outbox (S19). */
+async function upgradeStores(tx: Transaction, step: UpgradeStep) {
+  // Dexie deletes a store dropped by this version only after the upgrade function has run.
+  for (const { from, to } of renamedStores[step.to] ?? []) {
+    await tx.table(to).bulkPut(await tx.table(from).toArray());
+  }
+  for (const [entity, upgrade] of Object.entries(step.record ?? {})) {
+    if (upgrade) await tx.table(entity).toCollection().modify((record: Record<string, unknown>, ref) => void (ref.value = upgrade(record)));
+  }
+  await tx
+    .table('mutations')
+    .toCollection()
+    .modify((entry: OutboxEntry) => {
+      const upgrade = step.mutation?.[entry.entity];
+      if (upgrade && entry.op === 'upsert') entry.fields = upgrade(entry.fields, entry.baseVersion === null);
+    });
+}
+
+/** The device's database: one store per synced entity (derived from schema/), plus the sync stores. */
 export class LocalDb extends Dexie {
   regions!: Table<Region, string>;
   sites!: Table<Site, string>;
   units!: Table<Unit, string>;
   inspections!: Table<Inspection, string>;
-  outbox!: Table<OutboxEntry, number>;
+  conflicts!: Table<Conflict, string>;
+  outbox!: Table<OutboxEntry, string>;
+  shadows!: Table<Shadow, string>;
   meta!: Table<MetaEntry, MetaKey>;
 
   constructor(name = 'hunian', options?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }) {
     super(name, options);
-    this.version(dexieVersion).stores(dexieStores);
+    // A database from an older app version runs every step above its version, in order.
+    for (const step of upgradeSteps) {
+      const dropped = Object.fromEntries((renamedStores[step.to] ?? []).map(({ from }) => [from, null]));
+      this.version(step.to)
+        .stores({ ...dexieStores, ...dropped })
+        .upgrade((tx) => upgradeStores(tx, step));
+    }
+    if (!upgradeSteps.some((s) => s.to === dexieVersion)) this.version(dexieVersion).stores(dexieStores);
+    this.outbox = this.table('mutations');
   }
 
   async getMeta<K extends MetaKey>(key: K): Promise<MetaValue<K> | undefined> {

@@ -1,6 +1,7 @@
 import { fieldProblems, systemFields, uuidv7, validators, type EntityName, type FieldProblem, type WritableOf } from '../schema';
-import type { LocalDb } from './local-db';
-import type { OutboxEntry } from './outbox-entry';
+import { shadowKey, type LocalDb } from './local-db';
+import { mergedFields, type OutboxEntry } from './outbox-entry';
+import { putWithOverlay } from './record-overlay';
 
 export type SaveResult = { ok: true; id: string; changed: boolean } | { ok: false; problems: FieldProblem[] };
 
@@ -14,6 +15,56 @@ function ownFields(record: Record<string, unknown>): Record<string, unknown> {
   const own = { ...record };
   for (const name of Object.keys(systemFields)) delete own[name];
   return own;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Takes the next per-device seq. Must run inside a transaction over the meta store. */
+async function nextSeq(db: LocalDb): Promise<number> {
+  const device = await db.getMeta('device');
+  if (!device) throw new Error('Not signed in');
+  await db.setMeta('device', { ...device, nextSeq: device.nextSeq + 1 });
+  return device.nextSeq;
+}
+
+/**
+ * Appends a mutation to the outbox. The record's rejected changes, if any, are folded into it:
+ * saving a record that the server refused is how the user fixes and resends it (S15).
+ */
+async function appendMutation(
+  db: LocalDb,
+  entity: string,
+  existing: Record<string, unknown> | undefined,
+  record: Record<string, unknown>,
+  changed: Record<string, unknown>,
+  op: 'upsert' | 'delete',
+  now: Date,
+) {
+  const recordId = String(record.id);
+  const rejected = await db.outbox.where('recordId').equals(recordId).and((e) => e.state === 'rejected').toArray();
+  const fields = op === 'delete' ? {} : { ...pick(record, Object.keys(mergedFields(rejected))), ...changed };
+  const onServer = existing !== undefined && Number(existing.version) > 0;
+  const entry: OutboxEntry = {
+    seq: await nextSeq(db),
+    mutationId: uuidv7(now.getTime()),
+    entity,
+    op,
+    recordId,
+    baseVersion: onServer ? Number(existing.version) : null,
+    fields: onServer || op === 'delete' ? fields : record,
+    clientTime: now.toISOString(),
+    state: 'pending',
+  };
+  // The first change laid over a server state keeps that state aside as the record's shadow.
+  if (onServer && !(await db.shadows.get(shadowKey(entity, recordId)))) {
+    await db.shadows.put({ key: shadowKey(entity, recordId), record: existing });
+  }
+  await db.outbox.bulkDelete(rejected.map((e) => e.mutationId));
+  await db.outbox.add(entry);
+}
+
+function pick(record: Record<string, unknown>, names: string[]): Record<string, unknown> {
+  return Object.fromEntries(names.filter((n) => n in record).map((n) => [n, record[n]]));
 }
 
 /**
@@ -31,41 +82,24 @@ export async function saveRecord<N extends EntityName>(
   const id = recordId ?? uuidv7(now.getTime());
   const table = db.entityTable(entity);
   try {
-    return await db.transaction('rw', [table, db.outbox, db.meta], async () => {
+    return await db.transaction('rw', [table, db.outbox, db.shadows, db.meta], async () => {
       const session = await db.getMeta('session');
-      const device = await db.getMeta('device');
-      if (!session || !device) throw new Error('Not signed in');
-
+      if (!session) throw new Error('Not signed in');
       const existing = await table.get(id);
-      const merged = { ...(existing ? ownFields(existing) : {}), ...changes, id };
-      const parsed = validators[entity].write.safeParse(merged);
+      const parsed = validators[entity].write.safeParse({ ...(existing ? ownFields(existing) : {}), ...changes, id });
       if (!parsed.success) throw new InvalidRecord(fieldProblems(parsed.error));
 
       const record = parsed.data as Record<string, unknown>;
-      const changed = Object.fromEntries(
-        Object.entries(record).filter(([name, value]) => JSON.stringify(existing?.[name]) !== JSON.stringify(value)),
-      );
-      if (existing && Object.keys(changed).length === 0) return { ok: true, id, changed: false } as const;
+      const changed = Object.fromEntries(Object.entries(record).filter(([name, value]) => !same(existing?.[name], value)));
+      const hasRejected = (await db.outbox.where('recordId').equals(id).and((e) => e.state === 'rejected').count()) > 0;
+      if (existing && Object.keys(changed).length === 0 && !hasRejected) return { ok: true, id, changed: false } as const;
 
-      const clientTime = now.toISOString();
-      const entry: OutboxEntry = {
-        seq: device.nextSeq,
-        mutationId: uuidv7(now.getTime()),
-        entity,
-        op: 'upsert',
-        recordId: id,
-        baseVersion: existing ? (existing.version as number) : null,
-        fields: changed,
-        clientTime,
-        state: 'pending',
-      };
-      await db.outbox.add(entry);
-      await db.setMeta('device', { ...device, nextSeq: device.nextSeq + 1 });
+      await appendMutation(db, entity, existing, record, changed, 'upsert', now);
       await table.put({
         ...record,
         version: existing?.version ?? 0,
         deleted: false,
-        updatedAt: clientTime,
+        updatedAt: now.toISOString(),
         updatedBy: session.user.id,
       });
       return { ok: true, id, changed: true } as const;
@@ -74,6 +108,37 @@ export async function saveRecord<N extends EntityName>(
     if (error instanceof InvalidRecord) return { ok: false, problems: error.problems };
     throw error;
   }
+}
+
+/** Deletes a record: gone from this device at once, a tombstone on the server once synced (S16). */
+export async function deleteRecord(db: LocalDb, entity: EntityName, recordId: string, now = new Date()): Promise<void> {
+  const table = db.entityTable(entity);
+  await db.transaction('rw', [table, db.outbox, db.shadows, db.meta], async () => {
+    const existing = await table.get(recordId);
+    if (!existing) return;
+    if (Number(existing.version) > 0) await appendMutation(db, entity, existing, existing, {}, 'delete', now);
+    else await db.outbox.where('recordId').equals(recordId).delete(); // never reached the server
+    await table.delete(recordId);
+  });
+}
+
+/** Sends a record's rejected changes again as they now stand on the device (S15). */
+export async function resendRejected(db: LocalDb, entity: EntityName, recordId: string, now = new Date()): Promise<SaveResult> {
+  return saveRecord(db, entity, recordId, {}, now);
+}
+
+/**
+ * Drops a record's rejected changes and shows the record as the server holds it again, with any
+ * later changes still waiting laid on top (S15).
+ */
+export async function discardRejected(db: LocalDb, entity: EntityName, recordId: string): Promise<void> {
+  const table = db.entityTable(entity);
+  await db.transaction('rw', [table, db.outbox, db.shadows], async () => {
+    await db.outbox.where('recordId').equals(recordId).and((e) => e.state === 'rejected').delete();
+    const remaining = await db.outbox.where('recordId').equals(recordId).toArray();
+    const shadow = await db.shadows.get(shadowKey(entity, recordId));
+    await putWithOverlay(db, entity, recordId, shadow?.record, Number(shadow?.record.version ?? 0), remaining);
+  });
 }
 
 /** Checks a would-be record without saving it: the form shows the problems beside the fields. */

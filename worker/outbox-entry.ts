@@ -1,14 +1,18 @@
-import type { Mutation } from '../schema';
+import type { Mutation, Rejection } from '../schema';
 
 /**
- * A local change waiting for the server. It stays in the outbox after the server acknowledges it
- * (state "acked", with the seq at which it was applied) until the pull cursor has passed that seq,
- * so that a pull of older server state cannot hide it (S8).
+ * A local change on its way to the server.
+ * - pending: not yet acknowledged; pushed in seq order.
+ * - acked: the server applied it at `appliedSeq`. It stays, laid over pulled state, until the
+ *   pull cursor reaches that seq (S8).
+ * - rejected: the server will never apply it (S15). It stays, visible on its record with the
+ *   reason, until the user fixes and resends it or discards it.
  */
 export interface OutboxEntry extends Omit<Mutation, 'id'> {
   mutationId: string;
-  state: 'pending' | 'acked';
+  state: 'pending' | 'acked' | 'rejected';
   appliedSeq?: number;
+  rejection?: Rejection;
 }
 
 export function toMutation(entry: OutboxEntry): Mutation {
@@ -22,4 +26,14 @@ export function toMutation(entry: OutboxEntry): Mutation {
     fields: entry.fields,
     clientTime: entry.clientTime,
   };
+}
+
+/** Does this entry's change still need laying over a server state as of `seq`? */
+export function overlaysState(entry: OutboxEntry, seq: number): boolean {
+  return entry.state !== 'acked' || (entry.appliedSeq ?? Infinity) > seq;
+}
+
+/** The fields of the given entries, merged in seq order. */
+export function mergedFields(entries: readonly OutboxEntry[]): Record<string, unknown> {
+  return Object.assign({}, ...[...entries].sort((a, b) => a.seq - b.seq).map((e) => e.fields));
 }

@@ -5,10 +5,12 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { dexieSyncStore } from './dexie-sync-store';
 import { LocalDb } from './local-db';
-import { syncMessage } from './sync-message';
+import { retryDelayMs } from './retry-delay';
 import { syncOnce, type SyncOutcome } from './sync-engine';
+import { workerMessages } from './sync-message';
 import { createSyncScheduler } from './sync-scheduler';
 import { fetchTransport } from './transport';
+import { countUnsent } from './unsent-count';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 
@@ -17,7 +19,11 @@ precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/^\/api\//] }));
 
-self.skipWaiting();
+// A new version takes over at once only when nothing is waiting to be sent; otherwise it waits
+// until the outbox is empty or the user chooses to update (S19).
+self.addEventListener('install', (event) => {
+  event.waitUntil(countUnsent().then((unsent) => (unsent === 0 ? self.skipWaiting() : undefined)));
+});
 clientsClaim();
 
 const db = new LocalDb();
@@ -36,21 +42,35 @@ const trigger = new Queue('hunian-sync', {
   },
 });
 
+/** A waiting worker must not touch the database: its newer schema would upgrade it under the running app. */
+const isActive = () => self.serviceWorker.state === 'activating' || self.serviceWorker.state === 'activated';
+
+let failures = 0;
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
 async function sync(): Promise<SyncOutcome> {
   const outcome = await requestSync();
-  if (!outcome.ok && (outcome.kind === 'offline' || outcome.kind === 'server')) {
+  clearTimeout(retryTimer);
+  if (outcome.ok) {
+    failures = 0;
+    // An update waiting for the outbox to drain can take over now.
+    if (self.registration.waiting && (await countUnsent()) === 0) self.registration.waiting.postMessage({ type: workerMessages.skipWaiting });
+  } else if (outcome.kind === 'offline' || outcome.kind === 'server') {
     // Ask the browser to wake us when the network is back, even if every page is closed. One
     // placeholder is enough: it keeps the sync tag registered until the event fires.
     if ((await trigger.size()) === 0) await trigger.pushRequest({ request: new Request('/__hunian/sync-trigger', { method: 'POST' }) });
+    // A server fault is retried with backoff and jitter while this worker lives (S15).
+    if (outcome.kind === 'server') retryTimer = setTimeout(() => void sync(), retryDelayMs(failures++, outcome.retryAfterMs));
   }
   return outcome;
 }
 
 self.addEventListener('message', (event) => {
-  if ((event.data as { type?: string } | null)?.type !== syncMessage) return;
-  event.waitUntil(sync().then((outcome) => event.ports[0]?.postMessage(outcome)));
+  const type = (event.data as { type?: string } | null)?.type;
+  if (type === workerMessages.skipWaiting) void self.skipWaiting();
+  if (type === workerMessages.sync && isActive()) event.waitUntil(sync().then((outcome) => event.ports[0]?.postMessage(outcome)));
 });
 
 // A worker that starts (after install, or woken for any event) syncs once on its own.
 self.addEventListener('activate', (event) => event.waitUntil(sync()));
-void sync();
+if (isActive()) void sync();

@@ -1,28 +1,40 @@
-import { Workbox } from 'workbox-window';
-import type { LocalDb } from './local-db';
+import { messageSW, Workbox } from 'workbox-window';
 import { dexieSyncStore } from './dexie-sync-store';
+import type { LocalDb } from './local-db';
 import { syncOnce, type SyncOutcome } from './sync-engine';
+import { workerMessages } from './sync-message';
 import { createSyncScheduler } from './sync-scheduler';
-import { syncMessage } from './sync-message';
 import { fetchTransport } from './transport';
 
 /**
- * The page's side of sync. It asks the service worker to sync; only while no worker controls the
- * page yet (the very first visit) does it run the same engine itself, under the same Web Lock.
+ * The page's side of sync. It asks the service worker that controls the page to sync; only while
+ * no worker controls it yet (the very first visit) does it run the same engine itself, under the
+ * same Web Lock. It also reports a new app version that waits for the outbox to drain (S19).
  */
 export function createSyncClient(db: LocalDb, baseUrl: string) {
   let workbox: Workbox | undefined;
+  let updateWaiting = false;
+  const updateListeners = new Set<(waiting: boolean) => void>();
   const inPage = createSyncScheduler(() => syncOnce(dexieSyncStore(db), fetchTransport(baseUrl)));
 
   async function requestSync(): Promise<SyncOutcome> {
-    if (workbox && navigator.serviceWorker?.controller) {
+    const controller = navigator.serviceWorker?.controller;
+    let outcome: SyncOutcome | undefined;
+    if (controller) {
       try {
-        return (await workbox.messageSW({ type: syncMessage })) as SyncOutcome;
+        outcome = (await messageSW(controller, { type: workerMessages.sync })) as SyncOutcome;
       } catch {
-        // The worker went away mid-request; fall through and sync here.
+        // The worker went away mid-request; sync here instead.
       }
     }
-    return inPage();
+    outcome ??= await inPage();
+    if (!outcome.ok && outcome.kind === 'outdated') void workbox?.update();
+    return outcome;
+  }
+
+  function setUpdateWaiting(waiting: boolean) {
+    updateWaiting = waiting;
+    for (const listener of updateListeners) listener(waiting);
   }
 
   function start(): void {
@@ -30,7 +42,12 @@ export function createSyncClient(db: LocalDb, baseUrl: string) {
       workbox = new Workbox(import.meta.env.DEV ? '/dev-sw.js?dev-sw' : '/sw.js', {
         type: import.meta.env.DEV ? 'module' : 'classic',
       });
-      workbox.addEventListener('controlling', () => void requestSync());
+      workbox.addEventListener('waiting', () => setUpdateWaiting(true));
+      workbox.addEventListener('controlling', (event) => {
+        // A new version took over this page: load its code.
+        if (event.isUpdate) location.reload();
+        else void requestSync();
+      });
       void workbox.register();
     }
     // Triggers from the page: coming online, coming back into view, and a steady beat while open.
@@ -44,5 +61,18 @@ export function createSyncClient(db: LocalDb, baseUrl: string) {
     void requestSync();
   }
 
-  return { start, requestSync };
+  return {
+    start,
+    requestSync,
+    /** Calls back with whether a new version is installed and waiting; returns an unsubscribe. */
+    onUpdateWaiting(listener: (waiting: boolean) => void): () => void {
+      updateListeners.add(listener);
+      listener(updateWaiting);
+      return () => updateListeners.delete(listener);
+    },
+    /** The user chose to update now: unsent changes stay in the outbox and are migrated. */
+    applyUpdate(): void {
+      workbox?.messageSkipWaiting();
+    },
+  };
 }

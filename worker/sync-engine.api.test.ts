@@ -14,7 +14,7 @@ let http: { baseUrl: string; close: () => Promise<void> };
 let db: LocalDb;
 
 beforeEach(async () => {
-  server = createTestServer();
+  server = await createTestServer();
   http = await server.listen();
   db = new LocalDb('hunian-test', { indexedDB: new IDBFactory(), IDBKeyRange });
 });
@@ -28,6 +28,7 @@ afterEach(async () => {
 const broken: Transport = {
   push: () => Promise.reject(new Error('broken transport')),
   pull: () => Promise.reject(new Error('broken transport')),
+  snapshot: () => Promise.reject(new Error('broken transport')),
 };
 
 async function inspectOffline(unitId: string, notes: string) {
@@ -36,6 +37,7 @@ async function inspectOffline(unitId: string, notes: string) {
   return saveRecord(db, 'inspections', undefined, {
     regionId: unit.regionId,
     unitId: unit.id,
+    type: 'periodic',
     inspectedOn: '2026-11-24',
     conditionRating: 3,
     notes,
@@ -116,7 +118,7 @@ describe('sync engine against the real API', () => {
     const saved = await inspectOffline((await db.units.toArray())[0]!.id, 'baru');
     if (!saved.ok) throw new Error('save failed');
     const [entry] = await store.pendingMutations(10);
-    await store.markAcked([{ mutationId: entry!.mutationId, seq: entry!.seq, status: 'applied', appliedSeq: cursor + 5 }]);
+    await store.recordResults([{ mutationId: entry!.mutationId, seq: entry!.seq, status: 'applied', appliedSeq: cursor + 5 }]);
     await store.applyPulled([], cursor + 4);
     expect(await db.outbox.count()).toBe(1);
     expect(await db.outbox.where('state').equals('pending').count()).toBe(0);

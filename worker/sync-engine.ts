@@ -1,12 +1,12 @@
-import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../schema';
+import { PROTOCOL_VERSION, SCHEMA_VERSION, type RegionDigest } from '../schema';
 import { toMutation } from './outbox-entry';
 import type { SyncStore } from './sync-store';
 import { SyncError, type SyncErrorKind } from './sync-status';
 import type { Transport } from './transport';
 
 export type SyncOutcome =
-  | { ok: true; pushed: number; pulled: number }
-  | { ok: false; kind: SyncErrorKind | 'signed_out'; message: string };
+  | { ok: true; pushed: number; rejected: number; pulled: number; redownloaded: string[] }
+  | { ok: false; kind: SyncErrorKind | 'signed_out'; message: string; retryAfterMs?: number };
 
 export interface SyncOptions {
   pushBatchSize?: number;
@@ -15,10 +15,23 @@ export interface SyncOptions {
   now?: () => Date;
 }
 
+/** How many times one round renumbers the outbox after a sequence error before giving up. */
+const maxRenumbers = 3;
+
+/** Where the outbox must start again after a 409 about its sequence (S4), if the answer says. */
+function restartSeq(error: unknown): number | undefined {
+  if (!(error instanceof SyncError) || error.status !== 409) return undefined;
+  const details = (error.details ?? {}) as { expectedSeq?: unknown; lastMutationSeq?: unknown };
+  if (error.code === 'mutation_gap' && typeof details.expectedSeq === 'number') return details.expectedSeq;
+  if (error.code === 'mutation_mismatch' && typeof details.lastMutationSeq === 'number') return details.lastMutationSeq + 1;
+  return undefined;
+}
+
 /**
- * One sync round: push the outbox in order, then pull every page after the cursor. Pure: the
- * store and the transport are parameters, so the same code runs in the service worker, in a page
- * and in Node tests against the real API.
+ * One sync round: push the outbox in order, pull every page after the cursor, then check each
+ * region's digest and re-download a region that does not match. Pure: the store and the
+ * transport are parameters, so the same code runs in the service worker, in a page and in Node
+ * tests against the real API.
  */
 export async function syncOnce(store: SyncStore, transport: Transport, options: SyncOptions = {}): Promise<SyncOutcome> {
   const { pushBatchSize = 100, pullPageSize = 500, now = () => new Date() } = options;
@@ -27,37 +40,65 @@ export async function syncOnce(store: SyncStore, transport: Transport, options: 
 
   await store.updateStatus({ syncing: true, lastAttemptAt: now().toISOString() });
   let pushed = 0;
+  let rejected = 0;
   let pulled = 0;
   try {
     // Push first, so that the pull brings back the server's view including our own writes.
-    for (;;) {
+    for (let renumbered = 0; ; ) {
       const batch = await store.pendingMutations(pushBatchSize);
       if (batch.length === 0) break;
-      const response = await transport.push(session.token, {
-        protocolVersion: PROTOCOL_VERSION,
-        schemaVersion: SCHEMA_VERSION,
-        deviceId: session.deviceId,
-        ...(options.appVersion ? { appVersion: options.appVersion } : {}),
-        mutations: batch.map(toMutation),
-      });
+      let response;
+      try {
+        response = await transport.push(session.token, {
+          protocolVersion: PROTOCOL_VERSION,
+          schemaVersion: SCHEMA_VERSION,
+          deviceId: session.deviceId,
+          ...(options.appVersion ? { appVersion: options.appVersion } : {}),
+          mutations: batch.map(toMutation),
+        });
+      } catch (error) {
+        const firstSeq = restartSeq(error);
+        if (firstSeq === undefined || renumbered++ >= maxRenumbers) throw error;
+        await store.renumberPending(firstSeq);
+        continue;
+      }
       // Only now, with the server's answer in hand, does a mutation leave the pending state (S1).
-      await store.markAcked(response.results);
+      await store.recordResults(response.results);
       pushed += response.results.length;
+      rejected += response.results.filter((r) => r.status === 'rejected').length;
     }
+
+    let digests: readonly RegionDigest[] = [];
+    let clockSkewMs: number | undefined;
     for (;;) {
+      const sent = now().getTime();
       const page = await transport.pull(session.token, await store.cursor(), pullPageSize);
+      // The server's clock against the middle of the round trip: shown, never used to order (S20).
+      clockSkewMs = Date.parse(page.serverTime) - (sent + now().getTime()) / 2;
       await store.applyPulled(page.changes, page.cursor);
       pulled += page.changes.length;
-      if (!page.hasMore) break;
+      if (!page.hasMore) {
+        digests = page.digests ?? [];
+        break;
+      }
     }
-    await store.updateStatus({ syncing: false, lastSyncedAt: now().toISOString(), lastError: null });
-    return { ok: true, pushed, pulled };
+
+    const redownloaded = await store.mismatchedRegions(digests);
+    for (const regionId of redownloaded) await store.replaceRegion(await transport.snapshot(session.token, regionId));
+
+    await store.updateStatus({ syncing: false, lastSyncedAt: now().toISOString(), lastError: null, ...(clockSkewMs === undefined ? {} : { clockSkewMs }) });
+    return { ok: true, pushed, rejected, pulled, redownloaded };
   } catch (error) {
     const failure =
       error instanceof SyncError
         ? { kind: error.kind, message: error.message, ...(error.code ? { code: error.code } : {}) }
         : { kind: 'server' as const, message: error instanceof Error ? error.message : String(error) };
     await store.updateStatus({ syncing: false, lastError: failure });
-    return { ok: false, kind: failure.kind, message: failure.message };
+    return {
+      ok: false,
+      kind: failure.kind,
+      message: failure.message,
+      ...(error instanceof SyncError && error.retryAfterMs ? { retryAfterMs: error.retryAfterMs } : {}),
+    };
   }
 }

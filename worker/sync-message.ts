@@ -1,2 +1,7 @@
-/** The message a page posts to the service worker to ask for a sync round; the reply is a SyncOutcome. */
-export const syncMessage = 'HUNIAN_SYNC';
+/** Messages a page posts to the service worker. */
+export const workerMessages = {
+  /** Run a sync round; the reply is a SyncOutcome. */
+  sync: 'HUNIAN_SYNC',
+  /** Activate this waiting worker now: the user chose to update. */
+  skipWaiting: 'HUNIAN_SKIP_WAITING',
+} as const;

@@ -1,4 +1,4 @@
-import type { Change, MutationResult } from '../schema';
+import type { Change, MutationResult, RegionDigest, SnapshotResponse } from '../schema';
 import type { OutboxEntry } from './outbox-entry';
 import type { Session } from './session';
 import type { SyncStatus } from './sync-status';
@@ -8,10 +8,16 @@ export interface SyncStore {
   session(): Promise<Session | undefined>;
   /** Pending mutations in seq order, at most `limit`. */
   pendingMutations(limit: number): Promise<OutboxEntry[]>;
-  /** Marks acknowledged mutations; they stay as an overlay until the cursor passes them. */
-  markAcked(results: readonly MutationResult[]): Promise<void>;
+  /** Records the server's answers: acked (kept as an overlay until the cursor passes) or rejected. */
+  recordResults(results: readonly MutationResult[]): Promise<void>;
+  /** Renumbers the pending mutations from `firstSeq` on, keeping their order (S4 recovery). */
+  renumberPending(firstSeq: number): Promise<void>;
   cursor(): Promise<number>;
   /** Applies one pulled page and moves the cursor, in one transaction. */
   applyPulled(changes: readonly Change[], cursor: number): Promise<void>;
+  /** The regions whose copy on this device does not match the server's digest (S17). */
+  mismatchedRegions(digests: readonly RegionDigest[]): Promise<string[]>;
+  /** Replaces this device's copy of a region with a snapshot, keeping pending writes (S17). */
+  replaceRegion(snapshot: SnapshotResponse): Promise<void>;
   updateStatus(patch: Partial<SyncStatus>): Promise<void>;
 }

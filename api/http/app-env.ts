@@ -1,10 +1,10 @@
 import type { SessionUser } from '../../schema';
 import type { ServerConfig } from '../config';
-import type { Db } from '../db/open-database';
+import type { Storage } from '../storage/storage';
 
 export interface AppEnv {
   Variables: {
-    db: Db;
+    storage: Storage;
     config: ServerConfig;
     user: SessionUser;
   };

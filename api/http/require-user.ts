@@ -8,7 +8,7 @@ export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
   const header = c.req.header('authorization') ?? '';
   const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header);
   if (!match) throw new HttpError(401, 'unauthorized', 'Sign in: a bearer token is missing or malformed');
-  const user = userForToken(c.var.db, match[1]!);
+  const user = await userForToken(c.var.storage, match[1]!);
   if (!user) throw new HttpError(401, 'unauthorized', 'Sign in again: the session is unknown, expired or revoked');
   c.set('user', user);
   await next();

@@ -1,8 +1,6 @@
-import { sql } from 'drizzle-orm';
 import { region, site, unit, uuidv7, type Role } from '../../schema';
-import { users } from '../../schema/drizzle-tables';
 import { hashPassword } from '../auth/password';
-import type { Db } from '../db/open-database';
+import type { Storage } from '../storage/storage';
 import { writeChange } from '../sync/write-change';
 
 /** Demo logins, also given in the README. */
@@ -35,37 +33,36 @@ const demoSites = [
 const statuses = ['occupied', 'occupied', 'available', 'occupied', 'under_repair', 'reserved'] as const;
 
 /** Fills an empty database with a few regions, sites and units, and the demo users. */
-export function seedDemoData(db: Db, now = new Date()): boolean {
-  const count = db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0;
-  if (count > 0) return false;
+export async function seedDemoData(storage: Storage, now = new Date()): Promise<boolean> {
+  if ((await storage.read((reader) => reader.countUsers())) > 0) return false;
   const serverTime = now.toISOString();
   const regionIds = new Map<string, string>();
   const passwordHashes = demoUsers.map((u) => hashPassword(u.password)); // slow: keep it out of the transaction
 
-  db.transaction((tx) => {
+  await storage.transaction(async (tx) => {
     const write = (entity: typeof region | typeof site | typeof unit, record: Record<string, unknown>) =>
-      writeChange(tx, { entity, op: 'upsert', record, userId: 'system', serverTime });
+      writeChange(tx, { entity, op: 'upsert', record, changedFields: null, userId: 'system', serverTime });
 
-    const addRegions = (nodes: RegionNode[], parentId: string | null, level: number) => {
+    const addRegions = async (nodes: RegionNode[], parentId: string | null, level: number) => {
       for (const node of nodes) {
         const id = uuidv7();
         regionIds.set(node.name, id);
-        write(region, { id, parentId, level: (['province', 'regency', 'district', 'village'] as const)[level], code: node.code, name: node.name });
-        addRegions(node.children ?? [], id, level + 1);
+        await write(region, { id, parentId, level: (['province', 'regency', 'district', 'village'] as const)[level], code: node.code, name: node.name });
+        await addRegions(node.children ?? [], id, level + 1);
       }
     };
-    addRegions(regionTree, null, 0);
+    await addRegions(regionTree, null, 0);
 
     for (const s of demoSites) {
       const siteId = uuidv7();
       const regionId = regionIds.get(s.region)!;
-      write(site, { id: siteId, regionId, name: s.name, address: s.address, latitude: s.lat, longitude: s.lng, floors: 4 });
+      await write(site, { id: siteId, regionId, name: s.name, address: s.address, latitude: s.lat, longitude: s.lng, floors: 4 });
       let i = 0;
       for (const block of s.blocks) {
         for (let floor = 1; floor <= 3; floor++) {
           for (let n = 1; n <= 4; n++) {
             const number = `${floor}0${n}`;
-            write(unit, {
+            await write(unit, {
               id: uuidv7(),
               regionId,
               siteId,
@@ -83,19 +80,17 @@ export function seedDemoData(db: Db, now = new Date()): boolean {
       }
     }
 
-    demoUsers.forEach((u, index) => {
-      tx.insert(users)
-        .values({
-          id: uuidv7(),
-          username: u.username,
-          displayName: u.displayName,
-          role: u.role,
-          regionIds: u.regions.map((name) => regionIds.get(name)!),
-          active: true,
-          passwordHash: passwordHashes[index]!,
-        })
-        .run();
-    });
+    for (const [index, u] of demoUsers.entries()) {
+      await tx.insertUser({
+        id: uuidv7(),
+        username: u.username,
+        displayName: u.displayName,
+        role: u.role,
+        regionIds: u.regions.map((name) => regionIds.get(name)!),
+        active: true,
+        passwordHash: passwordHashes[index]!,
+      });
+    }
   });
   return true;
 }

@@ -1,7 +1,6 @@
-import { entityByName, systemFields, validators, type AnyEntity, type Field, type Mutation, type SessionUser } from '../../schema';
-import type { Db } from '../db/open-database';
-import { HttpError } from '../http/http-error';
-import { readRecord, writeChange } from './write-change';
+import { conflict, entityByName, systemFields, uuidv7, validators, type AnyEntity, type Field, type Mutation, type SessionUser } from '../../schema';
+import type { StorageTx } from '../storage/storage';
+import { writeChange } from './write-change';
 
 export interface MutationContext {
   user: SessionUser;
@@ -10,98 +9,163 @@ export interface MutationContext {
   serverTime: string;
 }
 
-function withoutSystemFields(row: Record<string, unknown>): Record<string, unknown> {
+/** A mutation the server will never apply. It is acknowledged as rejected, with this reason (S15). */
+export class MutationRejected extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export interface Applied {
+  appliedSeq: number;
+  conflicts: { field: string; conflictId: string }[];
+}
+
+function ownFields(row: Record<string, unknown>): Record<string, unknown> {
   const own = { ...row };
   for (const name of Object.keys(systemFields)) delete own[name];
   return own;
 }
 
-function syncedEntity(name: string, mutationId: string): AnyEntity {
-  const entity = entityByName(name);
-  if (!entity || !entity.synced) {
-    throw new HttpError(400, 'unknown_entity', `Unknown entity "${name}"`, { mutationId });
-  }
-  return entity;
-}
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Each `references` field must point at a live record in a region the writer may use. */
-function checkReferences(tx: Db, entity: AnyEntity, record: Record<string, unknown>, ctx: MutationContext, mutationId: string) {
+async function checkReferences(tx: StorageTx, entity: AnyEntity, record: Record<string, unknown>, ctx: MutationContext) {
   for (const [fieldName, field] of Object.entries(entity.fields as Record<string, Field>)) {
     const target = field.options.references;
     const value = record[fieldName];
     if (!target || typeof value !== 'string') continue;
     const targetEntity = entityByName(target)!;
-    const found = readRecord(tx, targetEntity, value);
+    const found = await tx.readRecord(target, value);
     const foundRegion = found && targetEntity.regionField ? found[targetEntity.regionField] : undefined;
     if (!found || found.deleted === true || !ctx.allowedRegions.has(String(foundRegion))) {
-      throw new HttpError(422, 'invalid_reference', `${fieldName} does not name a ${target} record you may use`, {
-        mutationId,
-        field: fieldName,
-      });
+      throw new MutationRejected('invalid_reference', `${fieldName} does not name a ${target} record you may use`, { field: fieldName });
     }
     // A record lives in the region of what it points at (an inspection in its unit's region).
     if (target !== 'regions' && foundRegion !== record[entity.regionField!]) {
-      throw new HttpError(422, 'region_mismatch', `${fieldName} belongs to another region than the record`, {
-        mutationId,
-        field: fieldName,
-      });
+      throw new MutationRejected('region_mismatch', `${fieldName} belongs to another region than the record`, { field: fieldName });
     }
   }
 }
 
 /**
- * Validates, authorises and applies one mutation inside the push transaction. Returns the change
- * seq at which it was applied. Throws HttpError (rolling the whole batch back) when it cannot be.
+ * Fields changed by others since the mutation's base version (S13): by another device, or by
+ * the server itself. The same device's own earlier mutations are not concurrent with it.
  */
-export function applyMutation(tx: Db, mutation: Mutation, ctx: MutationContext): number {
-  const entity = syncedEntity(mutation.entity, mutation.id);
-  if (!entity.writableBy.includes(ctx.user.role)) {
-    throw new HttpError(403, 'role_forbidden', `Role ${ctx.user.role} may not change ${entity.name}`, {
-      mutationId: mutation.id,
-    });
+async function concurrentFields(tx: StorageTx, entity: AnyEntity, recordId: string, baseVersion: number, deviceId: string) {
+  const byField = new Map<string, { seq: number; userId: string }>();
+  for (const change of await tx.recordChangesAfter(entity.name, recordId, baseVersion)) {
+    if (change.deviceId === deviceId) continue;
+    for (const field of change.changedFields ?? Object.keys(entity.fields)) byField.set(field, { seq: change.seq, userId: change.userId });
   }
-  const existing = readRecord(tx, entity, mutation.recordId);
-  const regionField = entity.regionField!;
-  if (existing && !ctx.allowedRegions.has(String(existing[regionField]))) {
-    throw new HttpError(403, 'region_forbidden', 'The record belongs to a region you may not write', { mutationId: mutation.id });
-  }
+  return byField;
+}
 
-  const entityValidators = validators[entity.name as keyof typeof validators];
-  let record: Record<string, unknown>;
-  if (mutation.op === 'delete') {
-    if (!existing) throw new HttpError(404, 'record_not_found', `No ${entity.name} record ${mutation.recordId}`, { mutationId: mutation.id });
-    record = withoutSystemFields(existing);
-  } else {
-    const patch = entityValidators.patch.safeParse(mutation.fields);
-    if (!patch.success) {
-      throw new HttpError(422, 'invalid_fields', `Invalid fields for ${entity.name}`, { mutationId: mutation.id, issues: patch.error.issues });
-    }
-    if ('id' in patch.data && patch.data.id !== mutation.recordId) {
-      throw new HttpError(400, 'id_mismatch', 'fields.id differs from recordId', { mutationId: mutation.id });
-    }
-    const merged = { ...(existing ? withoutSystemFields(existing) : {}), ...patch.data, id: mutation.recordId };
-    const whole = entityValidators.write.safeParse(merged);
-    if (!whole.success) {
-      throw new HttpError(422, 'invalid_record', `The resulting ${entity.name} record is incomplete or invalid`, {
-        mutationId: mutation.id,
-        issues: whole.error.issues,
-      });
-    }
-    record = whole.data;
-  }
-
-  if (!ctx.allowedRegions.has(String(record[regionField]))) {
-    throw new HttpError(403, 'region_forbidden', 'The record belongs to a region you may not write', { mutationId: mutation.id });
-  }
-  if (mutation.op === 'upsert') checkReferences(tx, entity, record, ctx, mutation.id);
-
-  return writeChange(tx, {
-    entity,
-    op: mutation.op,
-    record,
+async function keepLostValue(
+  tx: StorageTx,
+  ctx: MutationContext,
+  mutation: Mutation,
+  regionId: string,
+  lost: { field: string; keptValue: unknown; keptSeq: number; keptBy: string; lostValue: unknown },
+) {
+  const id = uuidv7();
+  await writeChange(tx, {
+    entity: conflict,
+    op: 'upsert',
+    record: {
+      id,
+      regionId,
+      entity: mutation.entity,
+      recordId: mutation.recordId,
+      ...lost,
+      lostBy: ctx.user.id,
+      lostDeviceId: ctx.deviceId,
+      lostMutationId: mutation.id,
+      lostClientTime: mutation.clientTime,
+      status: 'open',
+      resolvedBy: null,
+    },
+    changedFields: null,
     userId: ctx.user.id,
     deviceId: ctx.deviceId,
     mutationId: mutation.id,
     serverTime: ctx.serverTime,
   });
+  return { field: lost.field, conflictId: id };
+}
+
+/**
+ * Validates, authorises and applies one mutation inside the push transaction. Fields nobody else
+ * changed since the base merge; a field changed concurrently keeps the value that reached the
+ * server first, and the incoming value goes to a conflict record (S14). The record always gets a
+ * change row last, so `appliedSeq` is a state of the record that already reflects this mutation.
+ */
+export async function applyMutation(tx: StorageTx, mutation: Mutation, ctx: MutationContext): Promise<Applied> {
+  const entity = entityByName(mutation.entity);
+  if (!entity || !entity.synced) throw new MutationRejected('unknown_entity', `Unknown entity "${mutation.entity}"`);
+  if (!entity.writableBy.includes(ctx.user.role)) {
+    throw new MutationRejected('role_forbidden', `Role ${ctx.user.role} may not change ${entity.name}`);
+  }
+  const regionField = entity.regionField!;
+  const existing = await tx.readRecord(entity.name, mutation.recordId);
+  if (existing && !ctx.allowedRegions.has(String(existing[regionField]))) {
+    throw new MutationRejected('region_forbidden', 'The record belongs to a region you may not write');
+  }
+  const write = (op: 'upsert' | 'delete', record: Record<string, unknown>, changedFields: string[] | null) =>
+    writeChange(tx, { entity, op, record, changedFields, userId: ctx.user.id, deviceId: ctx.deviceId, mutationId: mutation.id, serverTime: ctx.serverTime });
+
+  if (mutation.op === 'delete') {
+    if (!existing) throw new MutationRejected('record_not_found', `No ${entity.name} record ${mutation.recordId}`);
+    // Deletes are tombstones, and win over concurrent edits (S16); the data stays in the tombstone.
+    return { appliedSeq: await write('delete', ownFields(existing), null), conflicts: [] };
+  }
+
+  const entityValidators = validators[entity.name as keyof typeof validators];
+  const patch = entityValidators.patch.safeParse(mutation.fields);
+  if (!patch.success) throw new MutationRejected('invalid_fields', `Invalid fields for ${entity.name}`, { issues: patch.error.issues });
+  if ('id' in patch.data && patch.data.id !== mutation.recordId) throw new MutationRejected('id_mismatch', 'fields.id differs from recordId');
+
+  if (existing?.deleted === true) {
+    // An edit of a record deleted meanwhile: nothing is applied, and nothing is lost either.
+    const kept = await keepLostValue(tx, ctx, mutation, String(existing[regionField]), {
+      field: '*',
+      keptValue: null,
+      keptSeq: Number(existing.version),
+      keptBy: String(existing.updatedBy),
+      lostValue: patch.data,
+    });
+    return { appliedSeq: await write('delete', ownFields(existing), []), conflicts: [kept] };
+  }
+
+  const concurrent = existing ? await concurrentFields(tx, entity, mutation.recordId, mutation.baseVersion ?? 0, ctx.deviceId) : new Map();
+  const accepted: Record<string, unknown> = {};
+  const lost: { field: string; keptValue: unknown; keptSeq: number; keptBy: string; lostValue: unknown }[] = [];
+  for (const [field, value] of Object.entries(patch.data)) {
+    const other = concurrent.get(field);
+    if (existing && other && !same(existing[field], value)) {
+      lost.push({ field, keptValue: existing[field], keptSeq: other.seq, keptBy: other.userId, lostValue: value });
+    } else {
+      accepted[field] = value;
+    }
+  }
+
+  const merged = { ...(existing ? ownFields(existing) : {}), ...accepted, id: mutation.recordId };
+  const whole = entityValidators.write.safeParse(merged);
+  if (!whole.success) {
+    throw new MutationRejected('invalid_record', `The resulting ${entity.name} record is incomplete or invalid`, { issues: whole.error.issues });
+  }
+  const record = whole.data as Record<string, unknown>;
+  if (!ctx.allowedRegions.has(String(record[regionField]))) {
+    throw new MutationRejected('region_forbidden', 'The record belongs to a region you may not write');
+  }
+  await checkReferences(tx, entity, record, ctx);
+
+  const conflicts = [];
+  for (const item of lost) conflicts.push(await keepLostValue(tx, ctx, mutation, String(record[regionField]), item));
+  const changedFields = existing ? Object.keys(accepted).filter((field) => !same(existing[field], accepted[field])) : null;
+  return { appliedSeq: await write('upsert', record, changedFields), conflicts };
 }

@@ -1,42 +1,40 @@
-import { eq } from 'drizzle-orm';
-import { PROTOCOL_VERSION, type MutationResult, type PushRequest, type PushResponse, type SessionUser } from '../../schema';
-import type { Db } from '../db/open-database';
-import { appliedMutations, devices } from '../db/server-tables';
+import { upgradeMutation, type MutationResult, type PushRequest, type PushResponse, type SessionUser } from '../../schema';
 import { HttpError } from '../http/http-error';
-import { applyMutation } from './apply-mutation';
+import type { Storage } from '../storage/storage';
+import { applyMutation, MutationRejected } from './apply-mutation';
 import { allowedRegionIds } from './region-access';
+import { checkVersions } from './versions';
 
 /**
  * Applies one device's batch in a single transaction (S2). A mutation at or below the device's
- * last applied seq is answered from the stored result and not applied again (S3); a gap is refused
- * (S4). Any refusal rolls the whole batch back, so nothing is half-written.
+ * last applied seq is answered from the stored result and not applied again (S3); a gap is
+ * refused (S4). Each mutation runs in a savepoint: one the server will never accept is rolled
+ * back alone and acknowledged as rejected, so it cannot block the queue behind it (S15).
  */
-export function applyPush(db: Db, user: SessionUser, request: PushRequest, now = new Date()): PushResponse {
-  if (request.protocolVersion !== PROTOCOL_VERSION) {
-    throw new HttpError(400, 'protocol_version', `Protocol version ${request.protocolVersion} is not supported; expected ${PROTOCOL_VERSION}`);
-  }
+export async function applyPush(storage: Storage, user: SessionUser, request: PushRequest, now = new Date()): Promise<PushResponse> {
+  checkVersions(request.protocolVersion, request.schemaVersion);
   const serverTime = now.toISOString();
-  const allowedRegions = allowedRegionIds(db, user);
 
-  return db.transaction((tx) => {
-    const device = tx.select().from(devices).where(eq(devices.id, request.deviceId)).get();
+  return storage.transaction(async (tx) => {
+    const allowedRegions = await allowedRegionIds(tx, user);
+    const device = await tx.device(request.deviceId);
     if (device && device.userId !== user.id) {
       throw new HttpError(403, 'device_of_other_user', 'This device id belongs to another user');
     }
     let last = device?.lastMutationSeq ?? 0;
     const results: MutationResult[] = [];
-    let applied = 0;
+    let fresh = 0;
 
     for (const mutation of request.mutations) {
       if (mutation.seq <= last) {
-        const stored = tx.select().from(appliedMutations).where(eq(appliedMutations.mutationId, mutation.id)).get();
+        const stored = await tx.appliedMutation(mutation.id);
         if (!stored || stored.deviceId !== request.deviceId || stored.seq !== mutation.seq) {
           throw new HttpError(409, 'mutation_mismatch', `Mutation seq ${mutation.seq} was already used by another mutation`, {
             mutationId: mutation.id,
             lastMutationSeq: last,
           });
         }
-        results.push(stored.result as MutationResult);
+        results.push(stored.result);
         continue;
       }
       if (mutation.seq !== last + 1) {
@@ -46,29 +44,47 @@ export function applyPush(db: Db, user: SessionUser, request: PushRequest, now =
           lastMutationSeq: last,
         });
       }
-      const reused = tx.select({ seq: appliedMutations.seq }).from(appliedMutations).where(eq(appliedMutations.mutationId, mutation.id)).get();
-      if (reused) throw new HttpError(409, 'mutation_id_reused', 'This mutation id was already used', { mutationId: mutation.id });
+      if (await tx.appliedMutation(mutation.id)) {
+        throw new HttpError(409, 'mutation_id_reused', 'This mutation id was already used', { mutationId: mutation.id, lastMutationSeq: last });
+      }
 
-      const appliedSeq = applyMutation(tx, mutation, { user, deviceId: request.deviceId, allowedRegions, serverTime });
-      const result: MutationResult = { mutationId: mutation.id, seq: mutation.seq, status: 'applied', appliedSeq };
-      tx.insert(appliedMutations).values({ mutationId: mutation.id, deviceId: request.deviceId, seq: mutation.seq, result }).run();
+      const upgraded = upgradeMutation(mutation, request.schemaVersion);
+      let result: MutationResult;
+      try {
+        const applied = await tx.savepoint(() => applyMutation(tx, upgraded, { user, deviceId: request.deviceId, allowedRegions, serverTime }));
+        result = {
+          mutationId: mutation.id,
+          seq: mutation.seq,
+          status: 'applied',
+          appliedSeq: applied.appliedSeq,
+          ...(applied.conflicts.length > 0 ? { conflicts: applied.conflicts } : {}),
+        };
+      } catch (error) {
+        if (!(error instanceof MutationRejected)) throw error;
+        result = {
+          mutationId: mutation.id,
+          seq: mutation.seq,
+          status: 'rejected',
+          reason: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) },
+        };
+      }
+      await tx.saveAppliedMutation({ mutationId: mutation.id, deviceId: request.deviceId, seq: mutation.seq, result });
       results.push(result);
       last = mutation.seq;
-      applied++;
+      fresh++;
     }
 
-    // A pure replay writes nothing at all, not even "last seen".
-    if (applied > 0) {
-      const values = {
+    // A pure replay writes nothing at all, not even "last seen" (S3).
+    if (fresh > 0) {
+      await tx.saveDevice({
+        id: request.deviceId,
+        userId: user.id,
         lastMutationSeq: last,
         appVersion: request.appVersion ?? null,
         schemaVersion: request.schemaVersion,
+        firstSeenAt: device?.firstSeenAt ?? serverTime,
         lastSeenAt: serverTime,
-      };
-      tx.insert(devices)
-        .values({ id: request.deviceId, userId: user.id, firstSeenAt: serverTime, ...values })
-        .onConflictDoUpdate({ target: devices.id, set: values })
-        .run();
+      });
     }
     return { results, lastMutationSeq: last };
   });

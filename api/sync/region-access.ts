@@ -1,13 +1,10 @@
-import { eq } from 'drizzle-orm';
 import type { SessionUser } from '../../schema';
-import { regions } from '../../schema/drizzle-tables';
-import type { Db } from '../db/open-database';
+import type { StorageReader } from '../storage/storage';
 
-/** The regions a user may see and write: those assigned, and every region below them. */
-export function allowedRegionIds(db: Db, user: SessionUser): Set<string> {
-  const all = db.select({ id: regions.id, parentId: regions.parentId }).from(regions).where(eq(regions.deleted, false)).all();
+/** The regions a user may see and write: those assigned, and every region below them (S6). */
+export async function allowedRegionIds(storage: StorageReader, user: SessionUser): Promise<Set<string>> {
   const children = new Map<string, string[]>();
-  for (const r of all) {
+  for (const r of await storage.regionTree()) {
     if (r.parentId === null) continue;
     const list = children.get(r.parentId) ?? [];
     list.push(r.id);

@@ -1,14 +1,13 @@
-import { eq } from 'drizzle-orm';
-import type { AnyEntity } from '../../schema';
-import { entityTables } from '../../schema/drizzle-tables';
-import type { Db } from '../db/open-database';
-import { changeLog } from '../db/server-tables';
+import { recordHash, type AnyEntity } from '../../schema';
+import type { StorageTx } from '../storage/storage';
 
 export interface ChangeToWrite {
   entity: AnyEntity;
   op: 'upsert' | 'delete';
   /** The record's own fields, already validated and merged. */
   record: Record<string, unknown>;
+  /** The fields this change set; null for all (a create or a delete). */
+  changedFields: string[] | null;
   userId: string;
   deviceId?: string;
   mutationId?: string;
@@ -16,40 +15,38 @@ export interface ChangeToWrite {
 }
 
 /**
- * The one way a synced record changes on the server: append to the change log, then write the
- * record with `version` = the new seq. Call it inside a transaction, so that both land or neither.
+ * The one way a synced record changes on the server (S2): append to the change log, write the
+ * record with `version` = the new seq, and move the region digests (S17). Call it inside a
+ * transaction, so that all of it lands or none.
  */
-export function writeChange(tx: Db, change: ChangeToWrite): number {
+export async function writeChange(tx: StorageTx, change: ChangeToWrite): Promise<number> {
   const { entity } = change;
   if (!entity.synced || entity.regionField === null) throw new Error(`${entity.name} is not a synced entity`);
+  const id = String(change.record.id);
+  const existing = await tx.readRecord(entity.name, id);
   const full: Record<string, unknown> = {
     ...change.record,
     deleted: change.op === 'delete',
     updatedAt: change.serverTime,
     updatedBy: change.userId,
   };
-  const inserted = tx
-    .insert(changeLog)
-    .values({
-      entity: entity.name,
-      recordId: String(full.id),
-      regionId: String(full[entity.regionField]),
-      op: change.op,
-      data: full,
-      userId: change.userId,
-      deviceId: change.deviceId ?? null,
-      mutationId: change.mutationId ?? null,
-      serverTime: change.serverTime,
-    })
-    .returning({ seq: changeLog.seq })
-    .get();
-  const table = entityTables[entity.name as keyof typeof entityTables];
-  const row = { ...full, version: inserted.seq };
-  tx.insert(table).values(row).onConflictDoUpdate({ target: table.id, set: row }).run();
-  return inserted.seq;
-}
-
-export function readRecord(tx: Db, entity: AnyEntity, id: string): Record<string, unknown> | undefined {
-  const table = entityTables[entity.name as keyof typeof entityTables];
-  return tx.select().from(table).where(eq(table.id, id)).get() as Record<string, unknown> | undefined;
+  const regionId = String(full[entity.regionField]);
+  const seq = await tx.appendChange({
+    entity: entity.name,
+    recordId: id,
+    regionId,
+    op: change.op,
+    data: full,
+    changedFields: change.changedFields,
+    userId: change.userId,
+    deviceId: change.deviceId ?? null,
+    mutationId: change.mutationId ?? null,
+    serverTime: change.serverTime,
+  });
+  await tx.writeRecord(entity.name, { ...full, version: seq });
+  if (existing && existing.deleted !== true) {
+    await tx.adjustDigest(String(existing[entity.regionField]), -1, recordHash(entity.name, id, Number(existing.version)));
+  }
+  if (change.op !== 'delete') await tx.adjustDigest(regionId, 1, recordHash(entity.name, id, seq));
+  return seq;
 }

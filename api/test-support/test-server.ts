@@ -3,22 +3,27 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { eq } from 'drizzle-orm';
 import { uuidv7, type LoginResponse, type Mutation } from '../../schema';
-import { sites, units } from '../../schema/drizzle-tables';
 import { createApp } from '../app';
 import { configFromEnv } from '../config';
-import { openDatabase } from '../db/open-database';
 import { seedDemoData } from '../seed/demo-data';
+import { openSqliteStorage } from '../storage/sqlite/sqlite-storage';
 
 /** A real server on a fresh SQLite file in a temporary folder, with the demo data. */
-export function createTestServer() {
+export async function createTestServer(options: { busyTimeoutMs?: number } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hunian-test-'));
   const config = { ...configFromEnv({}), dbPath: path.join(dir, 'hunian.sqlite'), distDir: path.join(dir, 'dist') };
   fs.mkdirSync(config.distDir);
-  const database = openDatabase(config.dbPath);
-  seedDemoData(database.db);
-  const app = createApp(database.db, config);
+  let storage = openSqliteStorage(config.dbPath, options);
+  await seedDemoData(storage);
+  let app = createApp(storage, config);
+
+  /** Stops and starts the server on the same file, as a restart would. */
+  function restart() {
+    storage.close();
+    storage = openSqliteStorage(config.dbPath, options);
+    app = createApp(storage, config);
+  }
 
   const request = async (url: string, init?: RequestInit): Promise<Response> => app.request(url, init);
   const json = (method: string, url: string, body: unknown, token?: string) =>
@@ -36,9 +41,10 @@ export function createTestServer() {
 
   /** A unit (and its site) of the region the demo user `petugas` works in. */
   function unitIn(regionName: 'Kota Bandung' | 'Kota Jakarta Timur') {
-    const site = database.db.select().from(sites).all().find((s) => (regionName === 'Kota Bandung' ? s.name.includes('Sadang') : s.name.includes('Pulo')))!;
-    const unit = database.db.select().from(units).where(eq(units.siteId, site.id)).get()!;
-    return unit as { id: string; regionId: string; siteId: string; code: string; version: number };
+    const siteName = regionName === 'Kota Bandung' ? 'Rusunawa Sadang Serang' : 'Rusunawa Pulo Gebang';
+    return storage.sqlite
+      .prepare('select u.id, u.region_id regionId, u.site_id siteId, u.code, u.version from units u join sites s on s.id = u.site_id where s.name = ? order by u.code limit 1')
+      .get(siteName) as { id: string; regionId: string; siteId: string; code: string; version: number };
   }
 
   function inspectionMutation(unit: { id: string; regionId: string }, seq: number, overrides: Partial<Mutation> = {}): Mutation {
@@ -55,6 +61,7 @@ export function createTestServer() {
         id: recordId,
         regionId: unit.regionId,
         unitId: unit.id,
+        type: 'periodic',
         inspectedOn: '2026-11-20',
         conditionRating: 4,
         notes: 'Atap bocor sedikit',
@@ -67,16 +74,22 @@ export function createTestServer() {
 
   /** Serves the same app over real HTTP on a free loopback port. */
   async function listen(): Promise<{ baseUrl: string; close: () => Promise<void> }> {
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    // Through a closure, so that a restart() swaps the app behind the same port.
+    const server = serve({ fetch: (request) => app.fetch(request), port: 0, hostname: '127.0.0.1' });
     await new Promise<void>((resolve) => server.once('listening', () => resolve()));
     const { port } = server.address() as AddressInfo;
     return { baseUrl: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
   }
 
   return {
-    app,
-    db: database.db,
-    sqlite: database.sqlite,
+    get storage() {
+      return storage;
+    },
+    get sqlite() {
+      return storage.sqlite;
+    },
+    restart,
+    dbPath: config.dbPath,
     request,
     json,
     login,
@@ -84,10 +97,10 @@ export function createTestServer() {
     inspectionMutation,
     listen,
     close: () => {
-      database.close();
+      storage.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
-export type TestServer = ReturnType<typeof createTestServer>;
+export type TestServer = Awaited<ReturnType<typeof createTestServer>>;

@@ -1,8 +1,7 @@
 import { defineEntity } from '../entity';
 import { f } from '../field';
 
-/** 1 = very poor … 5 = very good. */
-export const conditionRatings = [1, 2, 3, 4, 5] as const;
+export const inspectionTypes = ['move_in', 'periodic', 'move_out', 'complaint'] as const;
 
 /** An inspection of a unit, recorded on site, usually offline. */
 export const inspection = defineEntity({
@@ -12,7 +11,10 @@ export const inspection = defineEntity({
     /** Copied from the unit when the inspection is made: the record's region scope. */
     regionId: f.ref('regions'),
     unitId: f.ref('units'),
+    /** Added in schema version 2; older mutations are upgraded to "periodic" (upgrades.ts). */
+    type: f.oneOf(inspectionTypes).existingRows('periodic'),
     inspectedOn: f.date(),
+    /** 1 = very poor … 5 = very good. */
     conditionRating: f.int(1, 5),
     notes: f.text(2000),
     inspectorId: f.text(64),

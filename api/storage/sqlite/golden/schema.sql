@@ -52,6 +52,7 @@ CREATE TABLE `inspections` (
 	`id` text PRIMARY KEY NOT NULL,
 	`region_id` text NOT NULL,
 	`unit_id` text NOT NULL,
+	`type` text DEFAULT 'periodic' NOT NULL,
 	`inspected_on` text NOT NULL,
 	`condition_rating` integer NOT NULL,
 	`notes` text NOT NULL,
@@ -65,6 +66,30 @@ CREATE TABLE `inspections` (
 
 CREATE INDEX `inspections_region_id_idx` ON `inspections` (`region_id`);
 CREATE INDEX `inspections_unit_id_idx` ON `inspections` (`unit_id`);
+CREATE TABLE `conflicts` (
+	`id` text PRIMARY KEY NOT NULL,
+	`region_id` text NOT NULL,
+	`entity` text NOT NULL,
+	`record_id` text NOT NULL,
+	`field` text NOT NULL,
+	`kept_value` text,
+	`kept_seq` integer NOT NULL,
+	`kept_by` text NOT NULL,
+	`lost_value` text,
+	`lost_by` text NOT NULL,
+	`lost_device_id` text NOT NULL,
+	`lost_mutation_id` text NOT NULL,
+	`lost_client_time` text NOT NULL,
+	`status` text NOT NULL,
+	`resolved_by` text,
+	`version` integer NOT NULL,
+	`deleted` integer NOT NULL,
+	`updated_at` text NOT NULL,
+	`updated_by` text NOT NULL
+);
+
+CREATE INDEX `conflicts_region_id_idx` ON `conflicts` (`region_id`);
+CREATE INDEX `conflicts_record_id_idx` ON `conflicts` (`record_id`);
 CREATE TABLE `users` (
 	`id` text PRIMARY KEY NOT NULL,
 	`username` text NOT NULL,
@@ -83,6 +108,7 @@ CREATE TABLE `change_log` (
 	`region_id` text NOT NULL,
 	`op` text NOT NULL,
 	`data` text NOT NULL,
+	`changed_fields` text,
 	`user_id` text NOT NULL,
 	`device_id` text,
 	`mutation_id` text,
@@ -115,5 +141,11 @@ CREATE TABLE `sessions` (
 	`created_at` text NOT NULL,
 	`expires_at` text NOT NULL,
 	`revoked_at` text
+);
+
+CREATE TABLE `region_digests` (
+	`region_id` text PRIMARY KEY NOT NULL,
+	`record_count` integer NOT NULL,
+	`hash` text NOT NULL
 );
 

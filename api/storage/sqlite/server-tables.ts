@@ -15,6 +15,8 @@ export const changeLog = sqliteTable(
     op: text('op', { enum: ['upsert', 'delete'] }).notNull(),
     /** The whole record after the change (without `version`, which is `seq`). */
     data: text('data', { mode: 'json' }).notNull(),
+    /** The fields this change set (null: all of them, as for a create or a delete). */
+    changedFields: text('changed_fields', { mode: 'json' }).$type<string[] | null>(),
     userId: text('user_id').notNull(),
     deviceId: text('device_id'),
     mutationId: text('mutation_id'),
@@ -53,4 +55,11 @@ export const sessions = sqliteTable('sessions', {
   createdAt: text('created_at').notNull(),
   expiresAt: text('expires_at').notNull(),
   revokedAt: text('revoked_at'),
+});
+
+/** Each region's record count and XOR hash, kept up to date with every write (record-digest.ts). */
+export const regionDigests = sqliteTable('region_digests', {
+  regionId: text('region_id').primaryKey(),
+  recordCount: integer('record_count').notNull(),
+  hash: text('hash').notNull(),
 });

@@ -1,0 +1,104 @@
+import type { MutationResult, RegionDigest, WritableOf } from '../../schema';
+
+/**
+ * Everything the server keeps, behind one interface. The sync rules (api/sync/) use only this;
+ * the SQL dialect lives in the implementation (sqlite/), so that a PostgreSQL store can be added
+ * without touching the rules. Methods are async so that such a store can implement them.
+ */
+
+export interface ChangeRow {
+  seq: number;
+  entity: string;
+  recordId: string;
+  regionId: string;
+  op: 'upsert' | 'delete';
+  /** The whole record after the change, without `version` (which is `seq`). */
+  data: Record<string, unknown>;
+  /** The fields the change set; null for all of them (a create or a delete). */
+  changedFields: string[] | null;
+  userId: string;
+  deviceId: string | null;
+  mutationId: string | null;
+  serverTime: string;
+}
+
+export interface DeviceRow {
+  id: string;
+  userId: string;
+  lastMutationSeq: number;
+  appVersion: string | null;
+  schemaVersion: number | null;
+  firstSeenAt: string;
+  lastSeenAt: string;
+}
+
+export interface AppliedMutationRow {
+  mutationId: string;
+  deviceId: string;
+  seq: number;
+  result: MutationResult;
+}
+
+/** A users row as stored. */
+export type UserRow = WritableOf<'users'> & { passwordHash: string };
+
+export interface SessionRow {
+  tokenHash: string;
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface StorageReader {
+  regionTree(): Promise<{ id: string; parentId: string | null }[]>;
+  readRecord(entity: string, id: string): Promise<Record<string, unknown> | undefined>;
+  /** Changes with seq > cursor in the given regions, in seq order, at most `limit`. */
+  changesAfter(cursor: number, regionIds: readonly string[], limit: number): Promise<ChangeRow[]>;
+  /** Changes of one record with seq > `afterSeq`, in seq order. */
+  recordChangesAfter(entity: string, recordId: string, afterSeq: number): Promise<ChangeRow[]>;
+  newestSeq(): Promise<number>;
+  regionDigests(regionIds: readonly string[]): Promise<RegionDigest[]>;
+  /** Every live (not deleted) record of an entity in one region. */
+  liveRecords(entity: string, regionId: string): Promise<Record<string, unknown>[]>;
+  device(id: string): Promise<DeviceRow | undefined>;
+  appliedMutation(mutationId: string): Promise<AppliedMutationRow | undefined>;
+  userByUsername(username: string): Promise<UserRow | undefined>;
+  countUsers(): Promise<number>;
+  /** The user of a live session (not expired at `now`, not revoked). */
+  userForSession(tokenHash: string, now: string): Promise<UserRow | undefined>;
+}
+
+export interface StorageTx extends StorageReader {
+  /** Runs `fn` so that its writes land entirely or not at all, inside the enclosing transaction. */
+  savepoint<T>(fn: () => Promise<T>): Promise<T>;
+  /** Appends to the change log; returns the new seq. */
+  appendChange(change: Omit<ChangeRow, 'seq'>): Promise<number>;
+  /** Inserts or replaces a synced record (with its system fields). */
+  writeRecord(entity: string, record: Record<string, unknown>): Promise<void>;
+  /** Adds `countDelta` to a region's record count and XORs `hash` into its digest hash. */
+  adjustDigest(regionId: string, countDelta: number, hash: string): Promise<void>;
+  saveDevice(device: DeviceRow): Promise<void>;
+  saveAppliedMutation(row: AppliedMutationRow): Promise<void>;
+  insertUser(user: UserRow): Promise<void>;
+  insertSession(session: SessionRow): Promise<void>;
+}
+
+export interface Storage {
+  /** One serializable read-write transaction: all of `fn`'s writes or none. */
+  transaction<T>(fn: (tx: StorageTx) => Promise<T>): Promise<T>;
+  /** A consistent read-only snapshot. */
+  read<T>(fn: (reader: StorageReader) => Promise<T>): Promise<T>;
+  /** Transactions waiting to run: a measure of load, for shedding it with 503. */
+  readonly queuedTransactions: number;
+  close(): void;
+}
+
+/** An infrastructure fault (busy, overloaded): the client should retry later. */
+export class StorageUnavailable extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds = 2,
+  ) {
+    super(message);
+  }
+}
