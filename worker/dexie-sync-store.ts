@@ -17,6 +17,9 @@ function parseServerRecord(entityName: string, record: unknown): Record<string, 
   return parsed.data as Record<string, unknown>;
 }
 
+/** How often a region whose server digest has not changed is checked again anyway. */
+export const verifyEveryMs = 3_600_000;
+
 export function dexieSyncStore(db: LocalDb): SyncStore {
   const syncedTables = () => db.tables.filter((t) => entityByName(t.name)?.synced);
   const syncTables = () => [...syncedTables(), db.outbox, db.shadows, db.meta];
@@ -91,18 +94,23 @@ export function dexieSyncStore(db: LocalDb): SyncStore {
       }),
 
     async mismatchedRegions(digests: readonly RegionDigest[]) {
-      const verified = (await db.getMeta('verifiedDigests')) ?? {};
+      const verified = await db.getMeta('verifiedDigests');
       const stamp = (d: RegionDigest) => `${d.count}:${d.hash}`;
-      // The device's copy only changes with pulls and re-downloads: a region whose server digest
-      // is the one last verified needs no scan.
-      if (digests.every((d) => verified[d.regionId] === stamp(d))) return [];
+      // The sync engine changes the device's copy only with what the server sent, so a region
+      // whose server digest is the one verified recently needs no scan. Damage from outside (a
+      // partial eviction, a bug) is still found within the hour.
+      const recent = verified !== undefined && Date.now() - verified.at < verifyEveryMs;
+      if (recent && digests.every((d) => verified.digests[d.regionId] === stamp(d))) return [];
       const local = await localDigests();
       const mismatched = digests.filter((d) => {
         const mine = local.get(d.regionId) ?? { count: 0, hash: emptyHash };
         return mine.count !== d.count || mine.hash !== d.hash;
       });
       const bad = new Set(mismatched.map((d) => d.regionId));
-      await db.setMeta('verifiedDigests', Object.fromEntries(digests.filter((d) => !bad.has(d.regionId)).map((d) => [d.regionId, stamp(d)])));
+      await db.setMeta('verifiedDigests', {
+        at: Date.now(),
+        digests: Object.fromEntries(digests.filter((d) => !bad.has(d.regionId)).map((d) => [d.regionId, stamp(d)])),
+      });
       return [...bad];
     },
 

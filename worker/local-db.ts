@@ -9,8 +9,8 @@ export type MetaEntry =
   | { key: 'device'; value: { deviceId: string; nextSeq: number } }
   | { key: 'cursor'; value: number }
   | { key: 'syncStatus'; value: SyncStatus }
-  /** The server digests last found equal to this device's copy, by region (S17). */
-  | { key: 'verifiedDigests'; value: Record<string, string> };
+  /** The server digests last found equal to this device's copy, by region, and when (S17). */
+  | { key: 'verifiedDigests'; value: { at: number; digests: Record<string, string> } };
 
 export type MetaKey = MetaEntry['key'];
 export type MetaValue<K extends MetaKey> = Extract<MetaEntry, { key: K }>['value'];

@@ -1,0 +1,203 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestServer, type TestServer } from '../api/test-support/test-server';
+import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../schema';
+import { dexieSyncStore } from './dexie-sync-store';
+import { LocalDb } from './local-db';
+import { deleteRecord, discardRejected, resendRejected, saveRecord } from './local-writes';
+import { signIn } from './sign-in';
+import { syncOnce } from './sync-engine';
+import { fetchTransport, type Transport } from './transport';
+
+// Device-side protocol rules: the real engine and Dexie (fake-indexeddb) against the real API.
+let server: TestServer;
+let http: { baseUrl: string; close: () => Promise<void> };
+const devices: LocalDb[] = [];
+
+beforeEach(async () => {
+  server = await createTestServer();
+  http = await server.listen();
+});
+afterEach(async () => {
+  for (const db of devices.splice(0)) db.close();
+  await http.close();
+  server.close();
+});
+
+async function device(username: string, password: string) {
+  const db = new LocalDb(`device-${devices.length}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+  devices.push(db);
+  await signIn(db, http.baseUrl, username, password);
+  const store = dexieSyncStore(db);
+  const sync = (transport: Transport = fetchTransport(http.baseUrl)) => syncOnce(store, transport);
+  await sync();
+  return { db, store, sync };
+}
+
+async function inspect(db: LocalDb, notes: string, conditionRating = 3) {
+  const unit = (await db.units.orderBy('code').first())!;
+  const session = (await db.getMeta('session'))!;
+  const saved = await saveRecord(db, 'inspections', undefined, {
+    regionId: unit.regionId,
+    unitId: unit.id,
+    type: 'periodic',
+    inspectedOn: '2026-11-24',
+    conditionRating,
+    notes,
+    inspectorId: session.user.id,
+    recordedAt: new Date().toISOString(),
+  });
+  if (!saved.ok) throw new Error(JSON.stringify(saved.problems));
+  return saved.id;
+}
+
+const serverInspection = (id: string) => server.sqlite.prepare('select notes, condition_rating rating, deleted from inspections where id = ?').get(id);
+
+describe('device side of the sync protocol', () => {
+  it('S4: after a sequence gap the device renumbers its outbox and its writes still arrive once', async () => {
+    const officer = await device('petugas', 'petugas123');
+    const first = await inspect(officer.db, 'satu');
+    const second = await inspect(officer.db, 'dua');
+    // As if the server had lost this device's history (restored from a backup): the outbox starts at 7.
+    await officer.db.outbox.toCollection().modify((e) => void (e.seq += 6));
+    const outcome = await officer.sync();
+    expect(outcome).toMatchObject({ ok: true, pushed: 2 });
+    expect(serverInspection(first)).toMatchObject({ notes: 'satu' });
+    expect(serverInspection(second)).toMatchObject({ notes: 'dua' });
+    expect(server.sqlite.prepare('select last_mutation_seq from devices').get()).toEqual({ last_mutation_seq: 2 });
+    expect(await officer.db.getMeta('device')).toMatchObject({ nextSeq: 3 });
+  });
+
+  it('S15: a rejected mutation does not block the queue, shows its reason, and can be fixed and sent again', async () => {
+    const officer = await device('petugas', 'petugas123');
+    const bad = await inspect(officer.db, 'akan ditolak');
+    // A mutation the server will never accept (as an older app with a looser form might have made).
+    await officer.db.outbox.where('recordId').equals(bad).modify((e) => void (e.fields.conditionRating = 9));
+    const good = await inspect(officer.db, 'diterima');
+    const outcome = await officer.sync();
+    expect(outcome).toMatchObject({ ok: true, pushed: 2, rejected: 1 });
+    expect(serverInspection(good)).toMatchObject({ notes: 'diterima' });
+    expect(serverInspection(bad)).toBeUndefined();
+    const [entry] = await officer.db.outbox.where('recordId').equals(bad).toArray();
+    expect(entry).toMatchObject({ state: 'rejected', rejection: { code: 'invalid_fields' } });
+    expect(await officer.db.inspections.get(bad)).toBeDefined(); // still on the device, with its mark
+
+    // Fix: saving the record again folds the rejected change into a new mutation.
+    expect((await saveRecord(officer.db, 'inspections', bad, { conditionRating: 2 })).ok).toBe(true);
+    expect(await officer.db.outbox.where('recordId').equals(bad).toArray()).toMatchObject([{ state: 'pending', baseVersion: null }]);
+    await officer.sync();
+    expect(serverInspection(bad)).toMatchObject({ notes: 'akan ditolak', rating: 2 });
+    expect(await officer.db.outbox.count()).toBe(0);
+  });
+
+  it('S15: a rejected change can be sent again as it is, or discarded back to the server state', async () => {
+    const officer = await device('petugas', 'petugas123');
+    const id = await inspect(officer.db, 'asli');
+    await officer.sync();
+    await saveRecord(officer.db, 'inspections', id, { notes: 'perubahan' });
+    await officer.db.outbox.where('recordId').equals(id).modify((e) => void (e.fields.conditionRating = 0));
+    await officer.sync();
+    expect((await officer.db.outbox.where('recordId').equals(id).first())?.state).toBe('rejected');
+    expect((await officer.db.inspections.get(id))?.notes).toBe('perubahan');
+
+    await discardRejected(officer.db, 'inspections', id);
+    expect(await officer.db.outbox.count()).toBe(0);
+    expect((await officer.db.inspections.get(id))?.notes).toBe('asli');
+
+    await saveRecord(officer.db, 'inspections', id, { notes: 'lagi' });
+    await officer.db.outbox.where('recordId').equals(id).modify((e) => void (e.fields.conditionRating = 0));
+    await officer.sync();
+    await resendRejected(officer.db, 'inspections', id); // the device's record is valid: its values go again
+    await officer.sync();
+    expect(serverInspection(id)).toMatchObject({ notes: 'lagi', rating: 3 });
+  });
+
+  it('S14: two devices change the same field offline; both converge on the server value and both hold the conflict', async () => {
+    const office = await device('kantor', 'kantor123');
+    const admin = await device('admin', 'admin123');
+    const unit = (await office.db.units.orderBy('code').first())!;
+    await saveRecord(office.db, 'units', unit.id, { status: 'under_repair' });
+    await saveRecord(admin.db, 'units', unit.id, { status: 'unavailable', monthlyRent: 1_000_000 });
+    await office.sync();
+    await admin.sync();
+    await office.sync();
+    for (const { db } of [office, admin]) {
+      expect(await db.units.get(unit.id)).toMatchObject({ status: 'under_repair', monthlyRent: 1_000_000 });
+      expect(await db.conflicts.toArray()).toMatchObject([{ recordId: unit.id, field: 'status', keptValue: 'under_repair', lostValue: 'unavailable', status: 'open' }]);
+      expect(await db.outbox.count()).toBe(0);
+    }
+  });
+
+  it('S16: a delete made on one device removes the record on the others', async () => {
+    const one = await device('petugas', 'petugas123');
+    const two = await device('petugas', 'petugas123');
+    const id = await inspect(one.db, 'hapus saya');
+    await one.sync();
+    await two.sync();
+    expect(await two.db.inspections.get(id)).toBeDefined();
+    await deleteRecord(one.db, 'inspections', id);
+    expect(await one.db.inspections.get(id)).toBeUndefined();
+    await one.sync();
+    await two.sync();
+    expect(await two.db.inspections.get(id)).toBeUndefined();
+    expect(serverInspection(id)).toMatchObject({ deleted: 1 });
+  });
+
+  it('S17: a device whose copy of a region went wrong re-downloads it and keeps its pending writes', async () => {
+    const officer = await device('petugas', 'petugas123');
+    const first = (await officer.db.units.orderBy('code').first())!;
+    const [lost, altered] = await officer.db.units.where('regionId').equals(first.regionId).limit(2).toArray();
+    // Damage the local copy behind the engine's back, with a write still pending.
+    await officer.db.units.delete(lost!.id);
+    await officer.db.units.update(altered!.id, { version: 1, status: 'unavailable' });
+    const pending = await inspect(officer.db, 'belum terkirim');
+    await officer.db.meta.delete('verifiedDigests'); // as when the last check is an hour old
+    const token = (await officer.db.getMeta('session'))!.token;
+    const transport = fetchTransport(http.baseUrl);
+    const { digests } = await transport.pull(token, 0, 1000);
+    expect(await officer.store.mismatchedRegions(digests!)).toEqual([lost!.regionId]);
+    await officer.store.replaceRegion(await transport.snapshot(token, lost!.regionId));
+    expect(await officer.db.units.get(lost!.id)).toMatchObject({ code: lost!.code });
+    expect(await officer.db.units.get(altered!.id)).toMatchObject({ status: altered!.status, version: altered!.version });
+    expect(await officer.db.inspections.get(pending)).toMatchObject({ notes: 'belum terkirim' });
+    expect(await officer.db.outbox.where('state').equals('pending').count()).toBe(1);
+    expect(await officer.store.mismatchedRegions(digests!)).toEqual([]);
+  });
+
+  it('S17: a sync round finds a damaged region by its digest and repairs it', async () => {
+    const officer = await device('petugas', 'petugas123');
+    const [lost] = await officer.db.units.orderBy('code').limit(1).toArray();
+    await officer.db.units.delete(lost!.id);
+    await officer.db.meta.delete('verifiedDigests');
+    const outcome = await officer.sync();
+    expect(outcome).toMatchObject({ ok: true, redownloaded: [lost!.regionId] });
+    expect(await officer.db.units.get(lost!.id)).toBeDefined();
+    expect(await officer.sync()).toMatchObject({ ok: true, redownloaded: [] });
+  });
+
+  it('S20: clock skew is measured and shown, never a reason to refuse a sync', async () => {
+    const officer = await device('petugas', 'petugas123');
+    const base = fetchTransport(http.baseUrl);
+    const skewed: Transport = {
+      ...base,
+      pull: async (...args) => {
+        const page = await base.pull(...args);
+        return { ...page, serverTime: new Date(Date.parse(page.serverTime) + 3 * 3_600_000).toISOString() };
+      },
+    };
+    await inspect(officer.db, 'jam salah');
+    expect(await officer.sync(skewed)).toMatchObject({ ok: true, pushed: 1 });
+    const skew = (await officer.db.getMeta('syncStatus'))!.clockSkewMs!;
+    expect(Math.abs(skew - 3 * 3_600_000)).toBeLessThan(60_000);
+  });
+
+  it('S18: an app too old for the server is told to update and keeps its outbox', async () => {
+    const officer = await device('petugas', 'petugas123');
+    await inspect(officer.db, 'menunggu pembaruan');
+    const base = fetchTransport(http.baseUrl);
+    const oldApp: Transport = { ...base, push: (token, request) => base.push(token, { ...request, protocolVersion: PROTOCOL_VERSION - 1 }) };
+    const outcome = await syncOnce(officer.store, oldApp);
+    expect(outcome).toMatchObject({ ok: false, kind: 'outdated' });
+    expect(await officer.db.outbox.where('state').equals('pending').count()).toBe(1);
+  });
+});
