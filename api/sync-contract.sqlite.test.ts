@@ -425,3 +425,18 @@ describe('S18: versions', () => {
     expect(count('devices')).toBe(0);
   });
 });
+
+describe('S18: sign-in', () => {
+  it('refuses an app that names versions the server cannot serve, and allows a sign-in that names none', async () => {
+    const body = JSON.stringify({ username: 'petugas', password: 'petugas123' });
+    const old = await server.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [versionHeaders.protocol]: '1', [versionHeaders.schema]: '1' },
+      body,
+    });
+    expect(old.status).toBe(426);
+    expect(await old.json()).toMatchObject({ error: 'client_too_old' });
+    const plain = await server.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(plain.status).toBe(200);
+  });
+});

@@ -1,4 +1,4 @@
-import { entityByName, errorBodySchema, loginResponseSchema, uuidv7 } from '../schema';
+import { PROTOCOL_VERSION, SCHEMA_VERSION, entityByName, errorBodySchema, loginResponseSchema, uuidv7, versionHeaders } from '../schema';
 import type { LocalDb } from './local-db';
 import { SyncError } from './sync-status';
 
@@ -12,7 +12,7 @@ export async function signIn(db: LocalDb, baseUrl: string, username: string, pas
   try {
     response = await fetch(`${baseUrl}/api/auth/login`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', [versionHeaders.protocol]: String(PROTOCOL_VERSION), [versionHeaders.schema]: String(SCHEMA_VERSION) },
       body: JSON.stringify({ username, password }),
     });
   } catch {
@@ -21,7 +21,7 @@ export async function signIn(db: LocalDb, baseUrl: string, username: string, pas
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
     const error = errorBodySchema.safeParse(body);
-    throw new SyncError(response.status === 401 ? 'unauthorized' : 'rejected', error.success ? error.data.message : `HTTP ${response.status}`, response.status, error.success ? error.data.error : undefined);
+    throw new SyncError(response.status === 401 ? 'unauthorized' : response.status === 426 ? 'outdated' : 'rejected', error.success ? error.data.message : `HTTP ${response.status}`, response.status, error.success ? error.data.error : undefined);
   }
   const login = loginResponseSchema.parse(body);
   const syncedTables = db.tables.filter((t) => entityByName(t.name)?.synced);

@@ -8,14 +8,13 @@ import { requireUser } from '../http/require-user';
 import { maxPullLimit, pullChanges } from '../sync/pull';
 import { applyPush } from '../sync/push';
 import { regionSnapshot } from '../sync/snapshot';
-import { checkVersions } from '../sync/versions';
+import { checkVersions, headerVersion } from '../sync/versions';
 
 const pullQuery = z.object({
   cursor: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(maxPullLimit).default(500),
 });
 
-const headerVersion = (value: string | undefined) => (value === undefined || value === '' ? undefined : Number(value));
 
 /** More pushes than this waiting for the database: shed load with 503 rather than queue without end. */
 const maxQueuedPushes = 200;

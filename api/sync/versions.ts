@@ -17,3 +17,6 @@ export function checkVersions(protocolVersion: number | undefined, schemaVersion
     throw new HttpError(426, 'client_too_new', 'This app is newer than the server: it will sync once the server is updated', details);
   }
 }
+
+/** A version header as a number; undefined when absent (a non-number fails checkVersions). */
+export const headerVersion = (value: string | undefined) => (value === undefined || value === '' ? undefined : Number(value));
