@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { ServerConfig } from './config';
 import type { AppEnv } from './http/app-env';
 import { HttpError } from './http/http-error';
+import { securityHeaders } from './http/security-headers';
 import { authRoutes } from './routes/auth-routes';
 import { staticRoutes } from './routes/static-routes';
 import { syncRoutes } from './routes/sync-routes';
@@ -29,10 +30,9 @@ export function createApp(storage: Storage, config: ServerConfig) {
     .use(async (c, next) => {
       c.set('storage', storage);
       c.set('config', config);
-      c.header('X-Content-Type-Options', 'nosniff');
-      c.header('Referrer-Policy', 'no-referrer');
       await next();
     })
+    .use(securityHeaders)
     .route('/api', api)
     .route('/', staticRoutes(config.distDir));
 
