@@ -1,11 +1,14 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { AppHeader } from './components/app-header';
+import { AppHeader, type NavSection } from './components/app-header';
 import { SyncBar } from './components/sync-bar';
+import { UpdateBanner } from './components/update-banner';
 import { useSession } from './queries/use-session';
 import { useSyncStatus } from './queries/use-sync-status';
 import { useI18n } from './i18n/i18n-context';
 import { interceptLinkClicks, navigate, useLocationPath } from './router/history-router';
 import { paths, routeFor, type Route } from './router/routes';
+import { ConflictsScreen } from './screens/conflicts-screen';
+import { InspectionEditScreen } from './screens/inspection-edit-screen';
 import { InspectionFormScreen } from './screens/inspection-form-screen';
 import { NotFoundScreen } from './screens/not-found-screen';
 import { SignInScreen } from './screens/sign-in-screen';
@@ -21,9 +24,19 @@ function SignedInScreen({ route }: { route: Route }) {
       return <UnitDetailScreen key={route.unitId} unitId={route.unitId} />;
     case 'newInspection':
       return <InspectionFormScreen key={route.unitId} unitId={route.unitId} />;
+    case 'editInspection':
+      return <InspectionEditScreen key={route.inspectionId} unitId={route.unitId} inspectionId={route.inspectionId} />;
+    case 'conflicts':
+      return <ConflictsScreen />;
     case 'notFound':
       return <NotFoundScreen />;
   }
+}
+
+function navSection(route: Route): NavSection {
+  if (route.name === 'units') return 'units';
+  if (route.name === 'conflicts') return 'conflicts';
+  return null;
 }
 
 /** Moves focus to the new screen after a client navigation, as a page load would for a screen reader. */
@@ -67,7 +80,8 @@ export function App() {
       <a class="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <AppHeader user={session?.user} />
+      <AppHeader user={session?.user} section={navSection(route)} />
+      <UpdateBanner />
       {session && <SyncBar />}
       <main id="main" ref={main} tabIndex={-1}>
         {screen}

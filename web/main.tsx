@@ -15,7 +15,13 @@ db.on('versionchange', () => {
 const syncClient = createSyncClient(db, location.origin);
 syncClient.start();
 
-const services: AppServices = { db, requestSync: syncClient.requestSync, baseUrl: location.origin };
+const services: AppServices = {
+  db,
+  requestSync: syncClient.requestSync,
+  baseUrl: location.origin,
+  onUpdateWaiting: syncClient.onUpdateWaiting,
+  applyUpdate: syncClient.applyUpdate,
+};
 
 render(
   <AppServicesContext.Provider value={services}>

@@ -1,9 +1,34 @@
 import type { SessionUser } from '../../schema';
+import { useOpenConflictCount } from '../queries/use-open-conflict-count';
 import { useI18n } from '../i18n/i18n-context';
+import { mayResolveConflicts } from '../may-resolve-conflicts';
 import { paths } from '../router/routes';
 import { LanguageSwitch } from './language-switch';
 
-export function AppHeader({ user }: { user: SessionUser | undefined }) {
+/** Which navigation link names the screen on show, if any. */
+export type NavSection = 'units' | 'conflicts' | null;
+
+function ConflictsLink({ current }: { current: boolean }) {
+  const { t, formatNumber } = useI18n();
+  const open = useOpenConflictCount();
+  return (
+    <a href={paths.conflicts()} aria-current={current ? 'page' : undefined}>
+      {t('app.conflicts')}
+      {/* The space keeps the accessible name "Konflik 5 terbuka", not "Konflik5 terbuka". */}
+      {open !== undefined && open > 0 && (
+        <>
+          {' '}
+          <span class="nav-count">
+            {formatNumber(open)}
+            <span class="visually-hidden"> {t('app.openConflicts')}</span>
+          </span>
+        </>
+      )}
+    </a>
+  );
+}
+
+export function AppHeader({ user, section }: { user: SessionUser | undefined; section: NavSection }) {
   const { t } = useI18n();
   return (
     <header class="app-header">
@@ -13,7 +38,10 @@ export function AppHeader({ user }: { user: SessionUser | undefined }) {
         </a>
         {user && (
           <nav class="app-header__nav" aria-label={t('app.nav')}>
-            <a href={paths.units()}>{t('app.allUnits')}</a>
+            <a href={paths.units()} aria-current={section === 'units' ? 'page' : undefined}>
+              {t('app.allUnits')}
+            </a>
+            {mayResolveConflicts(user) && <ConflictsLink current={section === 'conflicts'} />}
           </nav>
         )}
         {user && <span class="app-header__user">{user.displayName}</span>}

@@ -21,6 +21,11 @@ describe('locale', () => {
     expect(localeFor('id').formatRelative('2026-05-09T12:00:00Z', now)).toBe('kemarin');
   });
 
+  it('prints an instant with its date and time, and an unreadable one as it is', () => {
+    expect(localeFor('id').formatDateTime('2026-05-10T12:00:00Z')).toMatch(/2026/);
+    expect(localeFor('en').formatDateTime('yesterday')).toBe('yesterday');
+  });
+
   it('formats rent as Rupiah without cents', () => {
     expect(localeFor('id').formatRupiah(350_000).replace(/\s/g, ' ')).toBe('Rp 350.000');
   });

@@ -10,6 +10,8 @@ export interface Locale {
   t(key: MessageKey, values?: Record<string, string | number>): string;
   /** A calendar date 'YYYY-MM-DD', e.g. "1 Mei 2024". */
   formatDate(date: string): string;
+  /** An instant in the device's time zone, date and time, e.g. "25 Nov 2026, 10.15". */
+  formatDateTime(instant: string): string;
   formatNumber(value: number): string;
   formatRupiah(amount: number): string;
   /** How long ago an instant was, in words ("5 menit yang lalu"). */
@@ -28,6 +30,7 @@ const relativeUnits: [Intl.RelativeTimeFormatUnit, number][] = [
 function createLocale(lang: Language): Locale {
   const messages = dictionaries[lang];
   const dates = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });
+  const dateTimes = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
   const numbers = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
   const rupiah = new Intl.NumberFormat(lang, { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 });
   const relative = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
@@ -40,6 +43,10 @@ function createLocale(lang: Language): Locale {
       const [y, m, d] = date.split('-').map(Number);
       // The date has no time zone; reading and printing it in UTC keeps the day the officer chose.
       return y && m && d ? dates.format(new Date(Date.UTC(y, m - 1, d))) : date;
+    },
+    formatDateTime: (instant) => {
+      const time = new Date(instant);
+      return Number.isNaN(time.getTime()) ? instant : dateTimes.format(time);
     },
     formatNumber: (value) => numbers.format(value),
     formatRupiah: (amount) => rupiah.format(amount),

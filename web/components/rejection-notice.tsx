@@ -1,0 +1,24 @@
+import type { ComponentChildren } from 'preact';
+import type { Rejection } from '../../schema';
+import { useI18n } from '../i18n/i18n-context';
+
+/**
+ * Why the server refused a change (S15), shown on its record. Not a live region: it is read with
+ * the record, and the sync bar's count already announces that something was refused.
+ */
+export function RejectionNotice({ rejection, id, children }: { rejection: Rejection; id?: string; children?: ComponentChildren }) {
+  const { t } = useI18n();
+  return (
+    <div class="rejection">
+      <p class="rejection__reason" id={id}>
+        <svg class="rejection__icon" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false">
+          <path d="M10 1.5 19 18H1z" fill="currentColor" />
+          <path d="M10 7v5" stroke="#fff" stroke-width="2" stroke-linecap="round" />
+          <circle cx="10" cy="15" r="1.2" fill="#fff" />
+        </svg>
+        <span>{t('unit.rejected', { message: rejection.message || rejection.code })}</span>
+      </p>
+      {children}
+    </div>
+  );
+}

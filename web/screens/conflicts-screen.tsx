@@ -1,0 +1,194 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Conflict, SessionUser } from '../../schema';
+import { keepCurrentValue, restoreLostValue, type Resolution } from '../actions/resolve-conflict';
+import { useAppServices } from '../app-services';
+import { readOpenConflicts, type ConflictRow, type ConflictSubject } from '../queries/open-conflicts';
+import { useSession } from '../queries/use-session';
+import { useI18n } from '../i18n/i18n-context';
+import type { Locale } from '../i18n/locale';
+import { entityWords, fieldWords, valueWords } from '../i18n/record-words';
+import { mayResolveConflicts, mayRestore } from '../may-resolve-conflicts';
+import { useDocumentTitle } from '../use-document-title';
+import { useLiveQuery } from '../use-live-query';
+
+const titleId = (conflict: Conflict) => `conflict-${conflict.id}-title`;
+
+function subjectWords(locale: Locale, subject: ConflictSubject): string {
+  switch (subject.kind) {
+    case 'unit':
+      return [subject.code, subject.siteName].filter(Boolean).join(' · ');
+    case 'inspection':
+      return [subject.unitCode, locale.formatDate(subject.inspectedOn)].filter(Boolean).join(' · ');
+    case 'record':
+      return subject.recordId;
+  }
+}
+
+/**
+ * Who made a change. The device holds no list of users, so anyone but the signed-in user is
+ * named by the end of their id (the start of a uuidv7 is a timestamp, shared by users made together).
+ */
+function personWords(locale: Locale, me: SessionUser, userId: string): string {
+  if (userId === me.id) return me.displayName;
+  return locale.t('conflicts.user', { id: userId.length > 12 ? userId.slice(-8) : userId });
+}
+
+function LostFields({ conflict }: { conflict: Conflict }) {
+  const locale = useI18n();
+  const lost = conflict.lostValue;
+  if (!lost || typeof lost !== 'object' || Array.isArray(lost)) return <>{valueWords(locale, conflict.entity, '*', lost)}</>;
+  return (
+    <ul class="conflict__fields">
+      {Object.entries(lost).map(([field, value]) => (
+        <li key={field}>
+          {fieldWords(locale, conflict.entity, field)}: {valueWords(locale, conflict.entity, field, value)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+interface ConflictItemProps {
+  row: ConflictRow;
+  user: SessionUser;
+  onResolved(conflict: Conflict, how: 'kept' | 'restored'): void;
+}
+
+function ConflictItem({ row, user, onResolved }: ConflictItemProps) {
+  const locale = useI18n();
+  const { t, formatDateTime } = locale;
+  const { db, requestSync } = useAppServices();
+  const { conflict, subject } = row;
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const recordDeleted = conflict.field === '*';
+
+  async function resolve(how: 'kept' | 'restored') {
+    if (busy) return;
+    setBusy(true);
+    setFailure(null);
+    let result: Resolution;
+    try {
+      result = how === 'kept' ? await keepCurrentValue(db, conflict, user.id) : await restoreLostValue(db, conflict, user.id);
+    } catch (error) {
+      result = { ok: false, problems: [{ field: '', code: error instanceof Error ? error.message : String(error) }] };
+    }
+    setBusy(false);
+    if (!result.ok) {
+      setFailure(t('conflicts.failed', { reason: result.problems.map((p) => [p.field, p.code].filter(Boolean).join(': ')).join(', ') }));
+      return;
+    }
+    onResolved(conflict, how);
+    void requestSync();
+  }
+
+  return (
+    <li class="conflict">
+      <h2 class="conflict__title" id={titleId(conflict)} tabIndex={-1}>
+        {entityWords(locale, conflict.entity)} <span class="conflict__subject">{subjectWords(locale, subject)}</span>
+      </h2>
+      {!recordDeleted && <p class="conflict__field">{t('conflicts.field', { field: fieldWords(locale, conflict.entity, conflict.field) })}</p>}
+      <dl class="conflict__values">
+        <div class="conflict__value conflict__value--kept">
+          <dt>{t('conflicts.current')}</dt>
+          <dd>
+            <span class="conflict__text">
+              {recordDeleted ? t('conflicts.deleted') : valueWords(locale, conflict.entity, conflict.field, conflict.keptValue)}
+            </span>
+            <span class="conflict__meta">{t('conflicts.by', { name: personWords(locale, user, conflict.keptBy) })}</span>
+          </dd>
+        </div>
+        <div class="conflict__value conflict__value--lost">
+          <dt>{t('conflicts.lost')}</dt>
+          <dd>
+            <span class="conflict__text">
+              {recordDeleted ? <LostFields conflict={conflict} /> : valueWords(locale, conflict.entity, conflict.field, conflict.lostValue)}
+            </span>
+            <span class="conflict__meta">
+              {t('conflicts.by', { name: personWords(locale, user, conflict.lostBy) })},{' '}
+              {t('conflicts.recordedOnDevice', { time: formatDateTime(conflict.lostClientTime) })}
+            </span>
+          </dd>
+        </div>
+      </dl>
+      <div class="conflict__actions">
+        <button type="button" class="button button--small" disabled={busy} aria-describedby={titleId(conflict)} onClick={() => void resolve('kept')}>
+          {t('conflicts.keep')}
+        </button>
+        {mayRestore(user, conflict) && (
+          <button
+            type="button"
+            class="button button--small button--quiet"
+            disabled={busy}
+            aria-describedby={titleId(conflict)}
+            onClick={() => void resolve('restored')}
+          >
+            {t('conflicts.restore')}
+          </button>
+        )}
+      </div>
+      {failure && (
+        <p class="form__alert" role="alert">
+          {failure}
+        </p>
+      )}
+    </li>
+  );
+}
+
+/** Office staff decide each open conflict (S14): keep the value the server holds, or restore the other. */
+export function ConflictsScreen() {
+  const { t } = useI18n();
+  const { db } = useAppServices();
+  const session = useSession();
+  const rows = useLiveQuery(() => readOpenConflicts(db), [db]);
+  const [announcement, setAnnouncement] = useState('');
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Where focus goes once a resolved conflict has left the list: the one that took its place.
+  const resolved = useRef<{ id: string; index: number } | null>(null);
+  useDocumentTitle(t('conflicts.title'));
+
+  useEffect(() => {
+    const done = resolved.current;
+    if (!rows || !done || rows.some((row) => row.conflict.id === done.id)) return;
+    resolved.current = null;
+    const next = rows[Math.min(done.index, rows.length - 1)];
+    const target = next ? document.getElementById(titleId(next.conflict)) : heading.current;
+    target?.focus();
+  }, [rows]);
+
+  if (session === undefined) return null;
+  if (session === null) return null;
+  const user = session.user;
+
+  function onResolved(conflict: Conflict, how: 'kept' | 'restored') {
+    resolved.current = { id: conflict.id, index: rows?.findIndex((row) => row.conflict.id === conflict.id) ?? 0 };
+    setAnnouncement(how === 'kept' ? t('conflicts.kept') : t('conflicts.restored'));
+  }
+
+  return (
+    <>
+      <h1 ref={heading} tabIndex={-1}>
+        {t('conflicts.title')}
+      </h1>
+      <p class="status-message" role="status">
+        {announcement}
+      </p>
+      {!mayResolveConflicts(user) ? (
+        <p class="empty">{t('conflicts.officeOnly')}</p>
+      ) : (
+        <>
+          {rows && rows.length > 0 && <p class="note">{t('conflicts.intro')}</p>}
+          {rows && rows.length === 0 && <p class="empty">{t('conflicts.none')}</p>}
+          {rows && rows.length > 0 && (
+            <ul class="conflict-list">
+              {rows.map((row) => (
+                <ConflictItem key={row.conflict.id} row={row} user={user} onResolved={onResolved} />
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </>
+  );
+}
