@@ -1,5 +1,5 @@
 import type { APIRequestContext } from '@playwright/test';
-import type { LoginResponse, PullResponse } from '../../schema';
+import { PROTOCOL_VERSION, SCHEMA_VERSION, versionHeaders, type LoginResponse, type PullResponse } from '../../schema';
 
 /** Reads what reached the server, through its real API, as a given user. */
 export async function pullEverything(request: APIRequestContext, username: string, password: string) {
@@ -8,7 +8,12 @@ export async function pullEverything(request: APIRequestContext, username: strin
   let cursor = 0;
   for (;;) {
     const response = await request.get(`/api/sync/pull?cursor=${cursor}&limit=1000`, {
-      headers: { authorization: `Bearer ${login.token}` },
+      // A pull names the versions it speaks (S18), or the server refuses it.
+      headers: {
+        authorization: `Bearer ${login.token}`,
+        [versionHeaders.protocol]: String(PROTOCOL_VERSION),
+        [versionHeaders.schema]: String(SCHEMA_VERSION),
+      },
     });
     const page = (await response.json()) as PullResponse;
     changes.push(...page.changes);
