@@ -6,6 +6,8 @@ import { defineConfig } from '@playwright/test';
 // One real server on a fresh SQLite file for the whole run. The config is evaluated again in each
 // worker process, which inherits the environment, so the folder is made once.
 process.env.HUNIAN_E2E_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'hunian-e2e-'));
+/** The run's own build of the app, so that runs side by side never share (or change) one dist/. */
+export const e2eDist = path.join(process.env.HUNIAN_E2E_DIR, 'dist');
 const port = Number(process.env.HUNIAN_E2E_PORT ?? 8799);
 export const chromiumPath = process.env.HUNIAN_CHROMIUM ?? '/usr/bin/chromium';
 export const chromiumArgs = [
@@ -25,16 +27,17 @@ export default defineConfig({
   workers: 1,
   forbidOnly: true,
   reporter: [['list']],
+  outputDir: path.join(process.env.HUNIAN_E2E_DIR, 'test-results'),
   use: {
     baseURL: `http://localhost:${port}`,
     launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: 'npx vite build --logLevel warn && npx tsx api/main.ts',
+    command: `npx vite build --logLevel warn --outDir ${JSON.stringify(e2eDist)} && npx tsx api/main.ts`,
     url: `http://localhost:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { PORT: String(port), HUNIAN_DB: path.join(process.env.HUNIAN_E2E_DIR, 'hunian.sqlite') },
+    env: { PORT: String(port), HUNIAN_DB: path.join(process.env.HUNIAN_E2E_DIR, 'hunian.sqlite'), HUNIAN_DIST: e2eDist },
   },
 });

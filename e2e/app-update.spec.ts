@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { e2eDist } from '../playwright.config';
 import { OfficerApp } from './support/officer-app';
 import { pullEverything } from './support/server-api';
 
-// A new app version is a changed /sw.js. The server serves dist/ from disk, so the test changes
-// the file, asks the browser to look for an update, and puts the file back afterwards.
-const swPath = path.resolve('dist', 'sw.js');
+// A new app version is a changed /sw.js. The server serves this run's build from disk, so the
+// test changes the file, asks the browser to look for an update, and puts the file back afterwards.
+const swPath = path.join(e2eDist, 'sw.js');
 
 async function publishNewVersion(label: string) {
   fs.appendFileSync(swPath, `\n// ${label} ${Date.now()}\n`);

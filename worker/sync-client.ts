@@ -43,10 +43,13 @@ export function createSyncClient(db: LocalDb, baseUrl: string) {
         type: import.meta.env.DEV ? 'module' : 'classic',
       });
       workbox.addEventListener('waiting', () => setUpdateWaiting(true));
-      workbox.addEventListener('controlling', (event) => {
-        // A new version took over this page: load its code.
-        if (event.isUpdate) location.reload();
+      // A page that already had a worker and gets a new one was taken over by a new version:
+      // load its code. A first visit only gains its first worker: sync through it.
+      let hadController = Boolean(navigator.serviceWorker.controller);
+      navigator.serviceWorker.addEventListener('controllerchange', () => {
+        if (hadController) location.reload();
         else void requestSync();
+        hadController = true;
       });
       void workbox.register();
     }

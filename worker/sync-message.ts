@@ -2,6 +2,6 @@
 export const workerMessages = {
   /** Run a sync round; the reply is a SyncOutcome. */
   sync: 'HUNIAN_SYNC',
-  /** Activate this waiting worker now: the user chose to update. */
-  skipWaiting: 'HUNIAN_SKIP_WAITING',
+  /** Activate this waiting worker now: the user chose to update. (Workbox's own message name.) */
+  skipWaiting: 'SKIP_WAITING',
 } as const;
