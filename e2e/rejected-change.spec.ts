@@ -47,7 +47,7 @@ test('S15: a change the server refuses shows on its record, and is fixed and res
     const notes = `Keran bocor ${Date.now()}`;
     await recordInspection(officer, notes);
     const item = officer.inspectionItem(notes);
-    await expect(item.getByText(/^Tidak diterima server: unitId does not name/)).toBeVisible({ timeout: 30_000 });
+    await expect(item.getByText('Tidak diterima server: unit atau data terkait tidak ada atau tidak boleh Anda ubah')).toBeVisible({ timeout: 30_000 });
     await expect(item.getByText('Pengaduan')).toBeVisible();
     await expect(item.getByText('Belum tersinkron')).toHaveCount(0);
     await expect(officer.pendingCount()).toHaveText('0');

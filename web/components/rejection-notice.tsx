@@ -1,6 +1,14 @@
 import type { ComponentChildren } from 'preact';
 import type { Rejection } from '../../schema';
-import { useI18n } from '../i18n/i18n-context';
+import { id } from '../i18n/id';
+import { useI18n, type I18n } from '../i18n/i18n-context';
+import type { MessageKey } from '../i18n/id';
+
+/** The server's reason in the user's language when its code is known; its own words otherwise. */
+function reasonText(rejection: Rejection, t: I18n['t']): string {
+  const key = `rejection.${rejection.code}`;
+  return (id as Record<string, string>)[key] !== undefined ? t(key as MessageKey) : rejection.message || rejection.code;
+}
 
 /**
  * Why the server refused a change (S15), shown on its record. Not a live region: it is read with
@@ -16,7 +24,7 @@ export function RejectionNotice({ rejection, id, children }: { rejection: Reject
           <path d="M10 7v5" stroke="#fff" stroke-width="2" stroke-linecap="round" />
           <circle cx="10" cy="15" r="1.2" fill="#fff" />
         </svg>
-        <span>{t('unit.rejected', { message: rejection.message || rejection.code })}</span>
+        <span>{t('unit.rejected', { message: reasonText(rejection, t) })}</span>
       </p>
       {children}
     </div>

@@ -3,7 +3,7 @@ import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
 import { applyLanguage, storedLanguage, type Language } from './language';
 import { localeFor, type Locale } from './locale';
 
-interface I18n extends Locale {
+export interface I18n extends Locale {
   setLang(lang: Language): void;
 }
 
