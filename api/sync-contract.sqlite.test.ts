@@ -323,6 +323,16 @@ describe('S13, S14: field-level merge against an explicit base', () => {
   });
 });
 
+describe('S16: deletes of what the server never had', () => {
+  it('are applied as nothing, so that the device can settle them', async () => {
+    const { token } = await server.login('petugas');
+    const before = count('change_log');
+    const body = await pushed(token, pushBody([{ ...server.inspectionMutation(server.unitIn('Kota Bandung'), 1), op: 'delete', fields: {} }]));
+    expect(applied(body.results[0]).appliedSeq).toBe(0);
+    expect(count('change_log')).toBe(before);
+  });
+});
+
 describe('pull', () => {
   it('S5: pages through the change log by server seq, with the next cursor and whether more remain', async () => {
     const { token } = await server.login('petugas');

@@ -65,10 +65,12 @@ export function dexieSyncStore(db: LocalDb): SyncStore {
 
     renumberPending: (firstSeq) =>
       db.transaction('rw', db.outbox, db.meta, async () => {
-        const pending = await db.outbox.where('state').equals('pending').sortBy('seq');
-        for (const [index, entry] of pending.entries()) await db.outbox.update(entry.mutationId, { seq: firstSeq + index });
+        // Pending entries below firstSeq did reach the server (their answers were lost): they keep
+        // their seq, and a replay gets their stored answers. Only the rest move.
+        const moving = (await db.outbox.where('state').equals('pending').sortBy('seq')).filter((e) => e.seq >= firstSeq);
+        for (const [index, entry] of moving.entries()) await db.outbox.update(entry.mutationId, { seq: firstSeq + index });
         const device = (await db.getMeta('device'))!;
-        await db.setMeta('device', { ...device, nextSeq: firstSeq + pending.length });
+        await db.setMeta('device', { ...device, nextSeq: firstSeq + moving.length });
       }),
 
     cursor: async () => (await db.getMeta('cursor')) ?? 0,

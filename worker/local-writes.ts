@@ -110,14 +110,21 @@ export async function saveRecord<N extends EntityName>(
   }
 }
 
-/** Deletes a record: gone from this device at once, a tombstone on the server once synced (S16). */
+/**
+ * Deletes a record: gone from this device at once, a tombstone on the server once synced (S16).
+ * The delete is sent whenever the server may hold the record, which includes a create whose
+ * answer never came back; only a record whose every change was rejected is dropped locally.
+ */
 export async function deleteRecord(db: LocalDb, entity: EntityName, recordId: string, now = new Date()): Promise<void> {
   const table = db.entityTable(entity);
   await db.transaction('rw', [table, db.outbox, db.shadows, db.meta], async () => {
     const existing = await table.get(recordId);
     if (!existing) return;
-    if (Number(existing.version) > 0) await appendMutation(db, entity, existing, existing, {}, 'delete', now);
-    else await db.outbox.where('recordId').equals(recordId).delete(); // never reached the server
+    const entries = await db.outbox.where('recordId').equals(recordId).toArray();
+    const mayBeOnServer = Number(existing.version) > 0 || entries.some((e) => e.state !== 'rejected');
+    await db.outbox.bulkDelete(entries.filter((e) => e.state === 'rejected').map((e) => e.mutationId));
+    if (mayBeOnServer) await appendMutation(db, entity, existing, existing, {}, 'delete', now);
+    else await db.shadows.delete(shadowKey(entity, recordId));
     await table.delete(recordId);
   });
 }

@@ -201,3 +201,43 @@ describe('device side of the sync protocol', () => {
     expect(await officer.db.outbox.where('state').equals('pending').count()).toBe(1);
   });
 });
+
+describe('device side: lost answers', () => {
+  const replyLost = (base: Transport): Transport => ({
+    ...base,
+    push: async (token, request) => {
+      await base.push(token, request);
+      throw new Error('reply lost');
+    },
+  });
+
+  it('S16: deleting a record whose create reached the server without an answer still deletes it there', async () => {
+    const officer = await device('petugas', 'petugas123');
+    const id = await inspect(officer.db, 'jawaban hilang');
+    expect((await officer.sync(replyLost(fetchTransport(http.baseUrl)))).ok).toBe(false);
+    expect(serverInspection(id)).toMatchObject({ deleted: 0 });
+    await deleteRecord(officer.db, 'inspections', id);
+    await officer.sync();
+    await officer.sync();
+    expect(serverInspection(id)).toMatchObject({ deleted: 1 });
+    expect(await officer.db.inspections.get(id)).toBeUndefined();
+    expect(await officer.db.outbox.count()).toBe(0);
+  });
+
+  it('S4: a draft deleted before it was sent leaves no gap, and a lost answer is not renumbered', async () => {
+    const officer = await device('petugas', 'petugas123');
+    const a = await inspect(officer.db, 'A');
+    expect((await officer.sync(replyLost(fetchTransport(http.baseUrl)))).ok).toBe(false);
+    const b = await inspect(officer.db, 'B');
+    await deleteRecord(officer.db, 'inspections', b);
+    const c = await inspect(officer.db, 'C');
+    // As if the seq of B's delete had been lost too: the server sees a gap after A.
+    await officer.db.outbox.where('recordId').equals(c).modify((e) => void (e.seq += 5));
+    expect(await officer.sync()).toMatchObject({ ok: true });
+    expect(await officer.db.outbox.count()).toBe(0);
+    expect(serverInspection(a)).toMatchObject({ notes: 'A', deleted: 0 });
+    expect(serverInspection(b)).toMatchObject({ deleted: 1 });
+    expect(serverInspection(c)).toMatchObject({ notes: 'C', deleted: 0 });
+    expect(server.sqlite.prepare("select count(*) n from change_log where mutation_id is not null and entity = 'inspections'").get()).toEqual({ n: 4 });
+  });
+});

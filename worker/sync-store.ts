@@ -10,7 +10,7 @@ export interface SyncStore {
   pendingMutations(limit: number): Promise<OutboxEntry[]>;
   /** Records the server's answers: acked (kept as an overlay until the cursor passes) or rejected. */
   recordResults(results: readonly MutationResult[]): Promise<void>;
-  /** Renumbers the pending mutations from `firstSeq` on, keeping their order (S4 recovery). */
+  /** Renumbers the pending mutations at or above `firstSeq` from it, keeping their order (S4 recovery). */
   renumberPending(firstSeq: number): Promise<void>;
   cursor(): Promise<number>;
   /** Applies one pulled page and moves the cursor, in one transaction. */

@@ -119,7 +119,8 @@ export async function applyMutation(tx: StorageTx, mutation: Mutation, ctx: Muta
     writeChange(tx, { entity, op, record, changedFields, userId: ctx.user.id, deviceId: ctx.deviceId, mutationId: mutation.id, serverTime: ctx.serverTime });
 
   if (mutation.op === 'delete') {
-    if (!existing) throw new MutationRejected('record_not_found', `No ${entity.name} record ${mutation.recordId}`);
+    // Deleting what the server never had (a draft whose create was refused) changes nothing.
+    if (!existing) return { appliedSeq: 0, conflicts: [] };
     // Deletes are tombstones, and win over concurrent edits (S16); the data stays in the tombstone.
     return { appliedSeq: await write('delete', ownFields(existing), null), conflicts: [] };
   }
