@@ -125,6 +125,16 @@ describe('push', () => {
     expect(count('change_log')).toBe(before);
   });
 
+  it('S4: a gap later in a batch is found before anything is applied, and the answer says where', async () => {
+    const { token } = await server.login('petugas');
+    const unit = server.unitIn('Kota Bandung');
+    const response = await push(token, pushBody([server.inspectionMutation(unit, 1), server.inspectionMutation(unit, 3)]));
+    expect(response.status).toBe(409);
+    expect(await response.json()).toMatchObject({ error: 'mutation_gap', details: { expectedSeq: 2, lastMutationSeq: 0 } });
+    expect(count('devices')).toBe(0);
+    expect(count('inspections')).toBe(0);
+  });
+
   it('S4: refuses a seq reused by another mutation with 409 and the last applied seq', async () => {
     const { token } = await server.login('petugas');
     const unit = server.unitIn('Kota Bandung');

@@ -22,6 +22,19 @@ export async function applyPush(storage: Storage, user: SessionUser, request: Pu
       throw new HttpError(403, 'device_of_other_user', 'This device id belongs to another user');
     }
     let last = device?.lastMutationSeq ?? 0;
+    // Gaps are found before anything is applied, so that the answer describes what is stored.
+    let expected = last + 1;
+    for (const mutation of request.mutations) {
+      if (mutation.seq <= last) continue;
+      if (mutation.seq !== expected) {
+        throw new HttpError(409, 'mutation_gap', `Expected mutation seq ${expected}, got ${mutation.seq}`, {
+          mutationId: mutation.id,
+          expectedSeq: expected,
+          lastMutationSeq: last,
+        });
+      }
+      expected++;
+    }
     const results: MutationResult[] = [];
     let fresh = 0;
 
@@ -36,13 +49,6 @@ export async function applyPush(storage: Storage, user: SessionUser, request: Pu
         }
         results.push(stored.result);
         continue;
-      }
-      if (mutation.seq !== last + 1) {
-        throw new HttpError(409, 'mutation_gap', `Expected mutation seq ${last + 1}, got ${mutation.seq}`, {
-          mutationId: mutation.id,
-          expectedSeq: last + 1,
-          lastMutationSeq: last,
-        });
       }
       if (await tx.appliedMutation(mutation.id)) {
         throw new HttpError(409, 'mutation_id_reused', 'This mutation id was already used', { mutationId: mutation.id, lastMutationSeq: last });
