@@ -6,6 +6,7 @@ const steps: [string, string, string[]][] = [
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
   ['lint', 'npx', ['tsx', 'scripts/lint.ts']],
   ['unit and API tests', 'npx', ['vitest', 'run']],
+  ['benchmarks, smoke size (no thresholds)', 'npx', ['tsx', 'bench/run.ts', '--smoke']],
   ['end-to-end tests (Chromium)', 'npx', ['playwright', 'test']],
 ];
 
