@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { LoginThrottle } from './auth/login-throttle';
 import type { ServerConfig } from './config';
 import type { AppEnv } from './http/app-env';
 import { HttpError } from './http/http-error';
@@ -26,9 +27,11 @@ export function createApp(storage: Storage, config: ServerConfig) {
     .route('/sync', syncRoutes)
     .all('*', (c) => c.json({ error: 'not_found', message: `No API route ${c.req.method} ${c.req.path}` }, 404));
 
+  const loginThrottle = new LoginThrottle();
   const app = new Hono<AppEnv>()
     .use(async (c, next) => {
       c.set('storage', storage);
+      c.set('loginThrottle', loginThrottle);
       c.set('config', config);
       await next();
     })
@@ -38,7 +41,7 @@ export function createApp(storage: Storage, config: ServerConfig) {
 
   app.onError((err, c) => {
     if (err instanceof HttpError) {
-      if (err.status === 503) c.header('Retry-After', '5');
+      if (err.status === 503 && !c.res.headers.has('Retry-After')) c.header('Retry-After', '5');
       return c.json(err.body, err.status);
     }
     // An infrastructure fault: the client retries later; nothing was written (S15).

@@ -73,6 +73,16 @@ describe('health and sign-in', () => {
     for (const row of rows) expect(row.password_hash).toMatch(/^scrypt\$16384\$8\$1\$/);
   });
 
+  it('refuses sign-in for a while after five wrong passwords, with 429 and Retry-After', async () => {
+    const attempt = (password: string) => server.json('POST', '/api/auth/login', { username: 'petugas', password });
+    for (let i = 0; i < 5; i++) expect((await attempt('salah')).status).toBe(401);
+    const refused = await attempt('petugas123');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await refused.json()).toMatchObject({ error: 'too_many_attempts' });
+    expect((await server.json('POST', '/api/auth/login', { username: 'kantor', password: 'kantor123' })).status).toBe(200);
+  });
+
   it('refuses a wrong password with 401 and a JSON body', async () => {
     const response = await server.json('POST', '/api/auth/login', { username: 'petugas', password: 'nope' });
     expect(response.status).toBe(401);

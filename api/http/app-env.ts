@@ -1,4 +1,5 @@
 import type { SessionUser } from '../../schema';
+import type { LoginThrottle } from '../auth/login-throttle';
 import type { ServerConfig } from '../config';
 import type { Storage } from '../storage/storage';
 
@@ -7,5 +8,6 @@ export interface AppEnv {
     storage: Storage;
     config: ServerConfig;
     user: SessionUser;
+    loginThrottle: LoginThrottle;
   };
 }

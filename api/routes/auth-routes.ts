@@ -1,4 +1,5 @@
-import { Hono } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono, type Context } from 'hono';
 import { loginRequestSchema, versionHeaders, type LoginResponse } from '../../schema';
 import { verifyPassword } from '../auth/password';
 import { createSession, toSessionUser } from '../auth/sessions';
@@ -16,13 +17,30 @@ export const authRoutes = new Hono<AppEnv>().post('/login', async (c) => {
   const schema = headerVersion(c.req.header(versionHeaders.schema));
   if (protocol !== undefined || schema !== undefined) checkVersions(protocol, schema);
   const { username, password } = await readJson(c, loginRequestSchema);
+  const throttleKey = `${username.toLowerCase()}|${clientAddress(c)}`;
+  const waitMs = c.var.loginThrottle.retryAfterMs(throttleKey);
+  if (waitMs > 0) {
+    c.header('Retry-After', String(Math.ceil(waitMs / 1000)));
+    throw new HttpError(429, 'too_many_attempts', 'Too many failed sign-ins; try again later');
+  }
   const row = await c.var.storage.read((reader) => reader.userByUsername(username));
   // The hash check runs outside any transaction: it takes tens of milliseconds.
   const ok = await verifyPassword(password, row?.passwordHash ?? absentUserHash);
   if (!row || !ok || !row.active) {
+    c.var.loginThrottle.fail(throttleKey);
     throw new HttpError(401, 'invalid_credentials', 'Wrong username or password');
   }
+  c.var.loginThrottle.succeed(throttleKey);
   const session = await createSession(c.var.storage, row.id, c.var.config.sessionDays);
   const body: LoginResponse = { ...session, user: toSessionUser(row) };
   return c.json(body);
 });
+
+/** The peer's address; tests through app.request() have none. */
+function clientAddress(c: Context<AppEnv>): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
