@@ -1,5 +1,5 @@
 import { emptyHash, entityByName, recordHash, validators, xorHash, type Change, type MutationResult, type RegionDigest } from '../schema';
-import type { LocalDb } from './local-db';
+import { shadowKey, type LocalDb } from './local-db';
 import { entriesByRecord, putWithOverlay } from './record-overlay';
 import type { SyncStore } from './sync-store';
 import { initialSyncStatus } from './sync-status';
@@ -78,13 +78,47 @@ export function dexieSyncStore(db: LocalDb): SyncStore {
     applyPulled: (changes: readonly Change[], cursor: number) =>
       db.transaction('rw', syncTables(), async () => {
         const entries = entriesByRecord(await db.outbox.toArray());
+        // A record's newest valid change in the page is the only one that counts: each change
+        // carries the whole record, and an older one would only be overwritten. Keyed by
+        // entity and id, in the page's (seq) order.
+        const newest = new Map<string, { change: Change; record: Record<string, unknown> }>();
         for (const change of changes) {
           const record = parseServerRecord(change.entity, change.record);
-          if (!record) continue;
-          const local = await db.entityTable(change.entity).get(change.recordId);
-          // After a region was re-downloaded, older changes of it can come by again: never go back.
-          if (local && Number(local.version) > change.seq) continue;
-          await putWithOverlay(db, change.entity, change.recordId, record, change.seq, entries.get(change.recordId) ?? []);
+          if (record) newest.set(`${change.entity}/${change.recordId}`, { change, record });
+        }
+        const byEntity = new Map<string, { change: Change; record: Record<string, unknown> }[]>();
+        for (const item of newest.values()) {
+          const list = byEntity.get(item.change.entity) ?? [];
+          list.push(item);
+          byEntity.set(item.change.entity, list);
+        }
+        // Shadows exist only for records with outbox entries, so there are few; a stale one for a
+        // record without entries is removed, as putWithOverlay would.
+        const shadowKeys = new Set(await db.shadows.toCollection().primaryKeys());
+        for (const [entity, items] of byEntity) {
+          const table = db.entityTable(entity);
+          // One bulk read and one bulk write per entity: per-record work only where the device
+          // has its own changes to lay over the server's state (S7, S8).
+          const locals = await table.bulkGet(items.map((i) => i.change.recordId));
+          const puts: Record<string, unknown>[] = [];
+          const deletes: string[] = [];
+          const staleShadows: string[] = [];
+          for (const [index, { change, record }] of items.entries()) {
+            const local = locals[index];
+            // After a region was re-downloaded, older changes of it can come by again: never go back.
+            if (local && Number(local.version) > change.seq) continue;
+            const mine = entries.get(change.recordId);
+            if (mine && mine.length > 0) {
+              await putWithOverlay(db, entity, change.recordId, record, change.seq, mine);
+              continue;
+            }
+            if (shadowKeys.has(shadowKey(entity, change.recordId))) staleShadows.push(shadowKey(entity, change.recordId));
+            if (record.deleted === true) deletes.push(change.recordId);
+            else puts.push(record);
+          }
+          if (staleShadows.length > 0) await db.shadows.bulkDelete(staleShadows);
+          if (deletes.length > 0) await table.bulkDelete(deletes);
+          if (puts.length > 0) await table.bulkPut(puts);
         }
         // Acknowledged writes the cursor has now passed are part of the server state we hold (S8).
         const settled = await db.outbox.where('state').equals('acked').and((e) => (e.appliedSeq ?? Infinity) <= cursor).toArray();

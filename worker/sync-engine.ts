@@ -34,7 +34,7 @@ function restartSeq(error: unknown): number | undefined {
  * tests against the real API.
  */
 export async function syncOnce(store: SyncStore, transport: Transport, options: SyncOptions = {}): Promise<SyncOutcome> {
-  const { pushBatchSize = 100, pullPageSize = 500, now = () => new Date() } = options;
+  const { pushBatchSize = 100, pullPageSize = 1000, now = () => new Date() } = options;
   const session = await store.session();
   if (!session) return { ok: false, kind: 'signed_out', message: 'Not signed in' };
 
@@ -70,17 +70,24 @@ export async function syncOnce(store: SyncStore, transport: Transport, options: 
 
     let digests: readonly RegionDigest[] = [];
     let clockSkewMs: number | undefined;
-    for (;;) {
+    const fetchPage = async (cursor: number) => {
       const sent = now().getTime();
-      const page = await transport.pull(session.token, await store.cursor(), pullPageSize);
+      const page = await transport.pull(session.token, cursor, pullPageSize);
+      return { page, sent, received: now().getTime() };
+    };
+    let next: ReturnType<typeof fetchPage> | undefined = fetchPage(await store.cursor());
+    while (next) {
+      const { page, sent, received } = await next;
       // The server's clock against the middle of the round trip: shown, never used to order (S20).
-      clockSkewMs = Date.parse(page.serverTime) - (sent + now().getTime()) / 2;
+      clockSkewMs = Date.parse(page.serverTime) - (sent + received) / 2;
+      // The next page downloads while this one is written. Its cursor is the one this page
+      // names, which is what the store holds once applyPulled commits; if the write fails, the
+      // round ends and the prefetched page is dropped unread.
+      next = page.hasMore ? fetchPage(page.cursor) : undefined;
+      next?.catch(() => {});
       await store.applyPulled(page.changes, page.cursor);
       pulled += page.changes.length;
-      if (!page.hasMore) {
-        digests = page.digests ?? [];
-        break;
-      }
+      if (!page.hasMore) digests = page.digests ?? [];
     }
 
     const redownloaded = await store.mismatchedRegions(digests);
