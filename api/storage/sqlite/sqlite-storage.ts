@@ -5,6 +5,7 @@ import type { AppliedMutationRow, ChangeRow, DeviceRow, Storage, StorageReader, 
 import { StorageUnavailable } from '../storage';
 import { openDatabase, type Db } from './open-database';
 import { appliedMutations, changeLog, devices, regionDigests, sessions } from './server-tables';
+import { GroupCommit } from './group-commit';
 import { SerialQueue } from './serial-queue';
 
 function tableOf(entity: string) {
@@ -118,61 +119,101 @@ function isBusy(error: unknown): boolean {
   return code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED');
 }
 
+const asUnavailable = (error: unknown) => (isBusy(error) ? new StorageUnavailable('The database is busy') : error);
+
 /**
  * SQLite through better-sqlite3, whose calls are synchronous. Async transactions are made safe by
- * running them one at a time on a queue: with one connection, two interleaved transactions would
- * share one SQLite transaction. Reads use a second connection, so a pull never waits for a push;
- * WAL mode gives each read transaction its own snapshot.
+ * running them one at a time: with one connection, two interleaved transactions would share one
+ * SQLite transaction. Transactions that queue up meanwhile run as one group (group-commit.ts):
+ * one SQLite transaction, a savepoint each, one COMMIT (one fsync) for all. Reads use a second
+ * connection, so a pull never waits for a push; WAL gives each read transaction its own snapshot.
  */
 export function openSqliteStorage(
   dbPath: string,
-  options: { busyTimeoutMs?: number } = {},
+  options: { busyTimeoutMs?: number; maxGroupSize?: number } = {},
 ): Storage & { sqlite: ReturnType<typeof openDatabase>['sqlite'] } {
   const writeConnection = openDatabase(dbPath, options);
   const readConnection = openDatabase(dbPath, { ...options, readonly: true });
-  const writes = new SerialQueue();
   const reads = new SerialQueue();
   let savepoints = 0;
-
-  async function inTransaction<T>(connection: ReturnType<typeof openDatabase>, begin: string, fn: () => Promise<T>): Promise<T> {
-    try {
-      connection.sqlite.exec(begin);
-    } catch (error) {
-      if (isBusy(error)) throw new StorageUnavailable('The database is busy');
-      throw error;
-    }
-    try {
-      const result = await fn();
-      connection.sqlite.exec('COMMIT');
-      return result;
-    } catch (error) {
-      if (connection.sqlite.inTransaction) connection.sqlite.exec('ROLLBACK');
-      if (isBusy(error)) throw new StorageUnavailable('The database is busy');
-      throw error;
-    }
-  }
+  const exec = (statement: string) => writeConnection.sqlite.exec(statement);
 
   const savepoint: StorageTx['savepoint'] = async (fn) => {
     const name = `sp${++savepoints}`;
-    writeConnection.sqlite.exec(`SAVEPOINT ${name}`);
+    exec(`SAVEPOINT ${name}`);
     try {
       const result = await fn();
-      writeConnection.sqlite.exec(`RELEASE ${name}`);
+      exec(`RELEASE ${name}`);
       return result;
     } catch (error) {
-      writeConnection.sqlite.exec(`ROLLBACK TO ${name}`);
-      writeConnection.sqlite.exec(`RELEASE ${name}`);
+      rollbackTo(name);
       throw error;
     }
   };
 
-  const tx = writer(writeConnection.db, savepoint);
+  function rollbackTo(name: string) {
+    // The region tree cache may hold what is being undone.
+    cachedRegionTree = undefined;
+    if (!writeConnection.sqlite.inTransaction) return; // SQLite already rolled back everything
+    exec(`ROLLBACK TO ${name}`);
+    exec(`RELEASE ${name}`);
+  }
+
+  // The region tree, read by every push (S6), changes rarely: cache it on the write connection,
+  // which always sees the latest state; drop it on a region write or any rollback.
+  let cachedRegionTree: { id: string; parentId: string | null }[] | undefined;
+  const baseTx = writer(writeConnection.db, savepoint);
+  const tx: StorageTx = {
+    ...baseTx,
+    regionTree: async () => (cachedRegionTree ??= await baseTx.regionTree()),
+    writeRecord: async (entity, record) => {
+      if (entity === 'regions') cachedRegionTree = undefined;
+      await baseTx.writeRecord(entity, record);
+    },
+  };
   const snapshot = reader(readConnection.db);
+
+  const writes = new GroupCommit({
+    begin: () => {
+      try {
+        exec('BEGIN IMMEDIATE');
+      } catch (error) {
+        throw asUnavailable(error);
+      }
+    },
+    commit: () => exec('COMMIT'),
+    rollback: () => {
+      cachedRegionTree = undefined;
+      if (writeConnection.sqlite.inTransaction) exec('ROLLBACK');
+    },
+    inTransaction: () => writeConnection.sqlite.inTransaction,
+    savepoint: (name) => exec(`SAVEPOINT ${name}`),
+    release: (name) => exec(`RELEASE ${name}`),
+    rollbackTo,
+    mapError: asUnavailable,
+    maxGroupSize: options.maxGroupSize,
+  });
+
+  async function readTransaction<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      readConnection.sqlite.exec('BEGIN');
+    } catch (error) {
+      throw asUnavailable(error);
+    }
+    try {
+      const result = await fn();
+      readConnection.sqlite.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (readConnection.sqlite.inTransaction) readConnection.sqlite.exec('ROLLBACK');
+      throw asUnavailable(error);
+    }
+  }
 
   return {
     sqlite: writeConnection.sqlite,
-    transaction: (fn) => writes.run(() => inTransaction(writeConnection, 'BEGIN IMMEDIATE', () => fn(tx))),
-    read: (fn) => reads.run(() => inTransaction(readConnection, 'BEGIN', () => fn(snapshot))),
+    transaction: (fn) => writes.run(() => fn(tx)),
+    read: (fn) => reads.run(() => readTransaction(() => fn(snapshot))),
     get queuedTransactions() {
       return writes.length;
     },

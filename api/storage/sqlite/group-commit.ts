@@ -1,0 +1,115 @@
+import { StorageUnavailable } from '../storage';
+
+/** The statements a group needs from one SQLite connection. */
+export interface GroupCommitConnection {
+  begin(): void;
+  commit(): void;
+  rollback(): void;
+  inTransaction(): boolean;
+  savepoint(name: string): void;
+  release(name: string): void;
+  /** Undoes and releases a savepoint; a no-op when SQLite has already rolled back everything. */
+  rollbackTo(name: string): void;
+  /** Turns a driver error into what callers should see (busy → StorageUnavailable). */
+  mapError(error: unknown): unknown;
+  /** Most transactions in one group; bounds the latency of the first one. Default 64. */
+  maxGroupSize?: number;
+}
+
+interface Job {
+  task: () => Promise<unknown>;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Runs async transactions one after another on one connection, and commits those that queued up
+ * together as one group: one BEGIN IMMEDIATE, a SAVEPOINT per transaction, one COMMIT. So a burst
+ * of pushes costs one fsync, not one each (docs/decisions/009-grouped-commits.md).
+ *
+ * - A transaction that throws rolls back only its own savepoint and rejects only its caller.
+ * - Nobody gets an answer before the shared COMMIT has returned: an acknowledged write is durable.
+ * - If the COMMIT fails, or SQLite rolls back the whole transaction itself, every transaction of
+ *   the group is rejected (as StorageUnavailable: nothing of it was written, retry later).
+ * - Order is queue order, and each transaction sees the writes of those before it in its group,
+ *   exactly as if each had committed alone: the group is serial, only the fsync is shared.
+ */
+export class GroupCommit {
+  private readonly queue: Job[] = [];
+  private running = 0;
+  private draining = false;
+  private groups = 0;
+
+  constructor(private readonly connection: GroupCommitConnection) {}
+
+  /** Transactions queued or running. */
+  get length(): number {
+    return this.queue.length + this.running;
+  }
+
+  run<T>(task: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ task, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.draining) void this.drain();
+    });
+  }
+
+  private async drain() {
+    this.draining = true;
+    try {
+      while (this.queue.length > 0) await this.runGroup();
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async runGroup() {
+    const c = this.connection;
+    const maxSize = c.maxGroupSize ?? 64;
+    const group = `g${++this.groups}_`;
+    const done: { job: Job; ok: boolean; value: unknown }[] = [];
+    try {
+      c.begin();
+    } catch (error) {
+      // Could not even start (busy): refuse what is waiting now; later arrivals try again.
+      for (const job of this.queue.splice(0)) job.reject(c.mapError(error));
+      return;
+    }
+    // Transactions that arrive while the group runs join it, up to maxSize.
+    while (this.queue.length > 0 && done.length < maxSize) {
+      const job = this.queue.shift()!;
+      this.running++;
+      const name = `${group}${done.length}`;
+      c.savepoint(name);
+      try {
+        const value = await job.task();
+        c.release(name);
+        done.push({ job, ok: true, value });
+      } catch (error) {
+        c.rollbackTo(name);
+        done.push({ job, ok: false, value: c.mapError(error) });
+        if (!c.inTransaction()) {
+          // SQLite gave up the whole transaction (e.g. an I/O error): nothing of the group stands.
+          this.settleAll(done, new StorageUnavailable('The database rolled back a group of writes'));
+          return;
+        }
+      }
+    }
+    try {
+      c.commit();
+    } catch (error) {
+      c.rollback();
+      this.settleAll(done, c.mapError(error) instanceof StorageUnavailable ? c.mapError(error) : new StorageUnavailable('The database could not commit'));
+      return;
+    }
+    // Only now, after the shared COMMIT, does anyone hear back.
+    this.running -= done.length;
+    for (const { job, ok, value } of done) (ok ? job.resolve : job.reject)(value);
+  }
+
+  /** Rejects every transaction of a failed group; one that had failed alone keeps its own error. */
+  private settleAll(done: { job: Job; ok: boolean; value: unknown }[], error: unknown) {
+    this.running -= done.length;
+    for (const { job, ok, value } of done) job.reject(ok ? error : value);
+  }
+}
