@@ -13,7 +13,9 @@ const smoke = args.includes('--smoke');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 
 // Each benchmark is a module exporting `bench`; they run one after another, never together.
-const benchmarks: [string, () => Promise<{ bench: Bench }>][] = [];
+const benchmarks: [string, () => Promise<{ bench: Bench }>][] = [
+  ['bootstrap-region', () => import('./bootstrap-region')],
+];
 
 const startedAt = new Date();
 const rows: BenchRow[] = [];
