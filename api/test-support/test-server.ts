@@ -14,6 +14,8 @@ export async function createTestServer(options: { busyTimeoutMs?: number } = {})
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hunian-test-'));
   const config = { ...configFromEnv({}), dbPath: path.join(dir, 'hunian.sqlite'), distDir: path.join(dir, 'dist') };
   fs.mkdirSync(config.distDir);
+  // A stand-in for the built app, so that the static routes answer as in production.
+  fs.writeFileSync(path.join(config.distDir, 'index.html'), '<!doctype html><title>Hunian</title>');
   let storage = openSqliteStorage(config.dbPath, options);
   await seedDemoData(storage);
   let app = createApp(storage, config);
