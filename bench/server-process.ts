@@ -40,7 +40,7 @@ export async function startServer(env: Record<string, string> = {}, dbPath?: str
   fs.mkdirSync(path.join(dir, 'dist'));
   const db = dbPath ?? path.join(dir, 'hunian.sqlite');
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'api/main.ts'], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', 'api/main.ts'], {
     cwd: path.join(import.meta.dirname, '..'),
     env: { ...process.env, HUNIAN_DB: db, PORT: String(port), HUNIAN_DIST: path.join(dir, 'dist'), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -3,7 +3,9 @@ import { emptyHash, xorHash, type RegionDigest } from '../../../schema';
 import { entityTables, regions, users } from '../../../schema/drizzle-tables';
 import type { AppliedMutationRow, ChangeRow, DeviceRow, Storage, StorageReader, StorageTx, UserRow } from '../storage';
 import { StorageUnavailable } from '../storage';
+import type Database from 'better-sqlite3';
 import { openDatabase, type Db } from './open-database';
+import { preparedWriter } from './prepared-upsert';
 import { appliedMutations, changeLog, devices, regionDigests, sessions } from './server-tables';
 import { GroupCommit } from './group-commit';
 import { SerialQueue } from './serial-queue';
@@ -14,14 +16,44 @@ function tableOf(entity: string) {
   return table;
 }
 
-function reader(db: Db): StorageReader {
+// Building a drizzle query and preparing its SQL cost more than running it: the hot lookups are
+// prepared once per connection, with placeholders.
+function preparedLookups(db: Db) {
+  const p = (name: string) => sql.placeholder(name);
+  const recordById = new Map<string, { get(values: { id: string }): unknown }>();
+  return {
+    record(entity: string) {
+      let statement = recordById.get(entity);
+      if (!statement) {
+        const table = tableOf(entity);
+        statement = db.select().from(table).where(eq(table.id, p('id'))).prepare();
+        recordById.set(entity, statement);
+      }
+      return statement;
+    },
+    recordChanges: db
+      .select()
+      .from(changeLog)
+      .where(and(eq(changeLog.entity, p('entity')), eq(changeLog.recordId, p('recordId')), gt(changeLog.seq, p('afterSeq'))))
+      .orderBy(asc(changeLog.seq))
+      .prepare(),
+    device: db.select().from(devices).where(eq(devices.id, p('id'))).prepare(),
+    appliedMutation: db.select().from(appliedMutations).where(eq(appliedMutations.mutationId, p('id'))).prepare(),
+    digest: db.select().from(regionDigests).where(eq(regionDigests.regionId, p('id'))).prepare(),
+    session: db
+      .select({ user: users, expiresAt: sessions.expiresAt })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(eq(sessions.tokenHash, p('tokenHash')), isNull(sessions.revokedAt)))
+      .prepare(),
+  };
+}
+
+function reader(db: Db, lookups = preparedLookups(db)): StorageReader {
   return {
     regionTree: async () => db.select({ id: regions.id, parentId: regions.parentId }).from(regions).where(eq(regions.deleted, false)).all(),
 
-    readRecord: async (entity, id) => {
-      const table = tableOf(entity);
-      return db.select().from(table).where(eq(table.id, id)).get() as Record<string, unknown> | undefined;
-    },
+    readRecord: async (entity, id) => lookups.record(entity).get({ id }) as Record<string, unknown> | undefined,
 
     changesAfter: async (cursor, regionIds, limit) =>
       db
@@ -32,13 +64,7 @@ function reader(db: Db): StorageReader {
         .limit(limit)
         .all() as ChangeRow[],
 
-    recordChangesAfter: async (entity, recordId, afterSeq) =>
-      db
-        .select()
-        .from(changeLog)
-        .where(and(eq(changeLog.entity, entity), eq(changeLog.recordId, recordId), gt(changeLog.seq, afterSeq)))
-        .orderBy(asc(changeLog.seq))
-        .all() as ChangeRow[],
+    recordChangesAfter: async (entity, recordId, afterSeq) => lookups.recordChanges.all({ entity, recordId, afterSeq }) as ChangeRow[],
 
     newestSeq: async () => db.select({ seq: max(changeLog.seq) }).from(changeLog).get()?.seq ?? 0,
 
@@ -57,51 +83,46 @@ function reader(db: Db): StorageReader {
       return db.select().from(table).where(and(eq(regionColumn, regionId), eq(table.deleted, false))).all() as Record<string, unknown>[];
     },
 
-    device: async (id) => db.select().from(devices).where(eq(devices.id, id)).get(),
+    device: async (id) => lookups.device.get({ id }),
 
-    appliedMutation: async (mutationId) =>
-      db.select().from(appliedMutations).where(eq(appliedMutations.mutationId, mutationId)).get() as AppliedMutationRow | undefined,
+    appliedMutation: async (mutationId) => lookups.appliedMutation.get({ id: mutationId }) as AppliedMutationRow | undefined,
 
     userByUsername: async (username) => db.select().from(users).where(eq(users.username, username)).get() as UserRow | undefined,
 
     countUsers: async () => db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0,
 
     userForSession: async (tokenHash, now) => {
-      const row = db
-        .select({ user: users, expiresAt: sessions.expiresAt })
-        .from(sessions)
-        .innerJoin(users, eq(users.id, sessions.userId))
-        .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)))
-        .get();
+      const row = lookups.session.get({ tokenHash });
       return row && row.expiresAt > now ? (row.user as UserRow) : undefined;
     },
   };
 }
 
-function writer(db: Db, runSavepoint: StorageTx['savepoint']): StorageTx {
+function writer(db: Db, sqlite: Database.Database, runSavepoint: StorageTx['savepoint']): StorageTx {
+  const lookups = preparedLookups(db);
+  const put = preparedWriter(sqlite);
   return {
-    ...reader(db),
+    ...reader(db, lookups),
     savepoint: runSavepoint,
 
-    appendChange: async (change) => db.insert(changeLog).values(change).returning({ seq: changeLog.seq }).get().seq,
+    appendChange: async (change) => Number(put(changeLog, change).lastInsertRowid),
 
     writeRecord: async (entity, record) => {
-      const table = tableOf(entity);
-      db.insert(table).values(record).onConflictDoUpdate({ target: table.id, set: record }).run();
+      put(tableOf(entity), record, 'id');
     },
 
     adjustDigest: async (regionId, countDelta, hash) => {
-      const current = db.select().from(regionDigests).where(eq(regionDigests.regionId, regionId)).get();
+      const current = lookups.digest.get({ id: regionId });
       const next = { recordCount: (current?.recordCount ?? 0) + countDelta, hash: xorHash(current?.hash ?? emptyHash, hash) };
-      db.insert(regionDigests).values({ regionId, ...next }).onConflictDoUpdate({ target: regionDigests.regionId, set: next }).run();
+      put(regionDigests, { regionId, ...next }, 'regionId');
     },
 
     saveDevice: async (device: DeviceRow) => {
-      db.insert(devices).values(device).onConflictDoUpdate({ target: devices.id, set: device }).run();
+      put(devices, { ...device }, 'id');
     },
 
     saveAppliedMutation: async (row) => {
-      db.insert(appliedMutations).values(row).run();
+      put(appliedMutations, { ...row });
     },
 
     insertUser: async (user) => {
@@ -162,7 +183,7 @@ export function openSqliteStorage(
   // The region tree, read by every push (S6), changes rarely: cache it on the write connection,
   // which always sees the latest state; drop it on a region write or any rollback.
   let cachedRegionTree: { id: string; parentId: string | null }[] | undefined;
-  const baseTx = writer(writeConnection.db, savepoint);
+  const baseTx = writer(writeConnection.db, writeConnection.sqlite, savepoint);
   const tx: StorageTx = {
     ...baseTx,
     regionTree: async () => (cachedRegionTree ??= await baseTx.regionTree()),
