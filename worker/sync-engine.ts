@@ -1,4 +1,4 @@
-import { PROTOCOL_VERSION, SCHEMA_VERSION, type RegionDigest } from '../schema';
+import { PROTOCOL_VERSION, SCHEMA_VERSION, type PullResponse, type RegionDigest } from '../schema';
 import { toMutation } from './outbox-entry';
 import type { SyncStore } from './sync-store';
 import { SyncError, type SyncErrorKind } from './sync-status';
@@ -70,14 +70,16 @@ export async function syncOnce(store: SyncStore, transport: Transport, options: 
 
     let digests: readonly RegionDigest[] = [];
     let clockSkewMs: number | undefined;
-    const fetchPage = async (cursor: number) => {
+    type FetchedPage = { page: PullResponse; sent: number; received: number };
+    const fetchPage = async (cursor: number): Promise<FetchedPage> => {
       const sent = now().getTime();
       const page = await transport.pull(session.token, cursor, pullPageSize);
       return { page, sent, received: now().getTime() };
     };
-    let next: ReturnType<typeof fetchPage> | undefined = fetchPage(await store.cursor());
+    let next: Promise<FetchedPage> | undefined = fetchPage(await store.cursor());
     while (next) {
-      const { page, sent, received } = await next;
+      const fetched: FetchedPage = await next;
+      const { page, sent, received } = fetched;
       // The server's clock against the middle of the round trip: shown, never used to order (S20).
       clockSkewMs = Date.parse(page.serverTime) - (sent + received) / 2;
       // The next page downloads while this one is written. Its cursor is the one this page
