@@ -7,13 +7,17 @@ import { useSyncStatus } from './queries/use-sync-status';
 import { useI18n } from './i18n/i18n-context';
 import { interceptLinkClicks, navigate, useLocationPath } from './router/history-router';
 import { paths, routeFor, type Route } from './router/routes';
-import { ConflictsScreen } from './screens/conflicts-screen';
-import { InspectionEditScreen } from './screens/inspection-edit-screen';
-import { InspectionFormScreen } from './screens/inspection-form-screen';
+import { lazyScreen } from './lazy-screen';
 import { NotFoundScreen } from './screens/not-found-screen';
-import { SignInScreen } from './screens/sign-in-screen';
 import { UnitDetailScreen } from './screens/unit-detail-screen';
 import { UnitsScreen } from './screens/units-screen';
+
+// Only the officer's first screens are in the main chunk. Sign-in, the forms (which carry the
+// schema's validators) and the office's conflicts screen load on demand.
+const SignInScreen = lazyScreen(() => import('./screens/sign-in-screen').then((m) => m.SignInScreen));
+const InspectionFormScreen = lazyScreen(() => import('./screens/inspection-form-screen').then((m) => m.InspectionFormScreen));
+const InspectionEditScreen = lazyScreen(() => import('./screens/inspection-edit-screen').then((m) => m.InspectionEditScreen));
+const ConflictsScreen = lazyScreen(() => import('./screens/conflicts-screen').then((m) => m.ConflictsScreen));
 
 function SignedInScreen({ route }: { route: Route }) {
   switch (route.name) {

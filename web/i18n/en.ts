@@ -26,7 +26,7 @@ export const en: Messages = {
   'units.waitingForSync': 'No data yet. Waiting for sync…',
   'units.noneInRegion': 'There are no units in your region.',
   'units.noMatch': 'No units match “{query}”.',
-  'units.showing': 'Showing {shown} of {total} units. Narrow the search to see the others.',
+  'units.count': '{count} units',
 
   'unit.notFound': 'Unit not found',
   'unit.notOnDevice': 'This unit is not on this device.',

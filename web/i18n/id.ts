@@ -27,7 +27,7 @@ export const id = {
   'units.waitingForSync': 'Belum ada data. Menunggu sinkronisasi…',
   'units.noneInRegion': 'Tidak ada unit di wilayah Anda.',
   'units.noMatch': 'Tidak ada unit yang cocok dengan “{query}”.',
-  'units.showing': 'Menampilkan {shown} dari {total} unit. Persempit pencarian untuk melihat yang lain.',
+  'units.count': '{count} unit',
 
   'unit.notFound': 'Unit tidak ditemukan',
   'unit.notOnDevice': 'Unit ini tidak ada di perangkat.',

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { useAppServices } from '../app-services';
+import { WindowedList } from '../components/windowed-list';
 import { filterUnitRows, readUnitRows } from '../queries/unit-rows';
 import { useSyncStatus } from '../queries/use-sync-status';
 import { useI18n } from '../i18n/i18n-context';
@@ -8,10 +9,11 @@ import { useDocumentTitle } from '../use-document-title';
 import { useLiveQuery } from '../use-live-query';
 
 /**
- * A region can hold thousands of units; rendering them all makes every keystroke in the search
- * box slow on a cheap phone. Until the list is virtualised, it shows the first rows and says so.
+ * A region can hold thousands of units: the list renders only the rows near the viewport, so a
+ * keystroke in the search box costs the filter and a screenful of rows, whatever the count.
+ * Rows have a fixed pitch (card height in styles.css plus the gap).
  */
-const maxRows = 200;
+const rowPitch = 96;
 
 function queryFromAddress(): string {
   return new URLSearchParams(location.search).get('q') ?? '';
@@ -56,22 +58,28 @@ export function UnitsScreen() {
         />
       </div>
       {emptyMessage && <p class="empty">{emptyMessage}</p>}
-      {matches.length > maxRows && (
-        <p class="note">{t('units.showing', { shown: formatNumber(maxRows), total: formatNumber(matches.length) })}</p>
+      {rows && rows.length > 0 && (
+        <p class="note" role="status">
+          {t('units.count', { count: formatNumber(matches.length) })}
+        </p>
       )}
       {matches.length > 0 && (
-        <ul class="unit-list">
-          {matches.slice(0, maxRows).map((row) => (
-            <li key={row.id} class="unit-card">
+        <WindowedList
+          class="unit-list"
+          items={matches}
+          rowPitch={rowPitch}
+          itemKey={(row) => row.id}
+          renderItem={(row) => (
+            <div class="unit-card">
               <a class="unit-card__link" href={paths.unit(row.id)}>
                 <span class="unit-card__code">{row.code}</span>
                 {row.siteName && ` · ${row.siteName}`}
               </a>
               <span class={`status status--${row.status}`}>{t(`status.${row.status}`)}</span>
               <span class="unit-card__address">{row.siteAddress}</span>
-            </li>
-          ))}
-        </ul>
+            </div>
+          )}
+        />
       )}
     </>
   );
