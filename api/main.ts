@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { configFromEnv } from './config';
 import { seedDemoData } from './seed/demo-data';
+import { compactChangeLog } from './sync/compact-change-log';
 import { rebuildDigestsIfMissing } from './sync/rebuild-digests';
 import { openSqliteStorage } from './storage/sqlite/sqlite-storage';
 
@@ -9,6 +10,9 @@ const config = configFromEnv();
 const storage = openSqliteStorage(config.dbPath);
 if (config.seedDemoData && (await seedDemoData(storage))) console.log('Loaded demo data (logins in README.md).');
 if (await rebuildDigestsIfMissing(storage)) console.log('Rebuilt region digests.');
+// Maintenance at start (S21): superseded change-log rows go, so old cursors pull only latest states.
+const compacted = await compactChangeLog(storage);
+if (compacted.deleted > 0) console.log(`Compacted the change log: ${compacted.deleted} superseded rows removed.`);
 
 const server = serve({ fetch: createApp(storage, config).fetch, port: config.port }, (info) => {
   console.log(`Hunian on http://localhost:${info.port} (database ${config.dbPath})`);

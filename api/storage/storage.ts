@@ -57,6 +57,8 @@ export interface StorageReader {
   /** Changes of one record with seq > `afterSeq`, in seq order. */
   recordChangesAfter(entity: string, recordId: string, afterSeq: number): Promise<ChangeRow[]>;
   newestSeq(): Promise<number>;
+  /** The highest seq change-log compaction has considered (0: never compacted). Below it, superseded rows may be gone (S22). */
+  compactedThrough(): Promise<number>;
   regionDigests(regionIds: readonly string[]): Promise<RegionDigest[]>;
   /** Every live (not deleted) record of an entity in one region. */
   liveRecords(entity: string, regionId: string): Promise<Record<string, unknown>[]>;
@@ -81,6 +83,12 @@ export interface StorageTx extends StorageReader {
   saveAppliedMutation(row: AppliedMutationRow): Promise<void>;
   insertUser(user: UserRow): Promise<void>;
   insertSession(session: SessionRow): Promise<void>;
+  /**
+   * Deletes every change-log row with seq <= `throughSeq` that a later row of the same record
+   * supersedes (each record keeps its latest row, tombstones included), and raises the
+   * compaction watermark to `throughSeq`. Returns the number of rows deleted (S21).
+   */
+  compactChangeLog(throughSeq: number, now: string): Promise<number>;
 }
 
 export interface Storage {

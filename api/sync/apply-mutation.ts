@@ -58,9 +58,18 @@ async function checkReferences(tx: StorageTx, entity: AnyEntity, record: Record<
  */
 async function concurrentFields(tx: StorageTx, entity: AnyEntity, recordId: string, baseVersion: number, deviceId: string) {
   const byField = new Map<string, { seq: number; userId: string }>();
-  for (const change of await tx.recordChangesAfter(entity.name, recordId, baseVersion)) {
+  const changes = await tx.recordChangesAfter(entity.name, recordId, baseVersion);
+  for (const change of changes) {
     if (change.deviceId === deviceId) continue;
     for (const field of change.changedFields ?? Object.keys(entity.fields)) byField.set(field, { seq: change.seq, userId: change.userId });
+  }
+  // S22: compaction may have dropped rows after this base, and with them which fields they set.
+  // Then, if the record changed after the base and its latest change is not this device's, every
+  // field counts as changed by others: a differing value becomes a conflict record, never a
+  // silent overwrite; an equal value still merges silently.
+  const latest = changes.at(-1);
+  if (latest && latest.deviceId !== deviceId && baseVersion < (await tx.compactedThrough())) {
+    for (const field of Object.keys(entity.fields)) byField.set(field, { seq: latest.seq, userId: latest.userId });
   }
   return byField;
 }

@@ -63,3 +63,15 @@ export const regionDigests = sqliteTable('region_digests', {
   recordCount: integer('record_count').notNull(),
   hash: text('hash').notNull(),
 });
+
+/**
+ * Change-log compaction state (docs/decisions/010-change-log-compaction.md): `compactedThrough`
+ * is the highest seq that compaction has considered; below it a record's superseded rows may be
+ * gone, so their `changedFields` can no longer be read (S22).
+ */
+export const changeLogCompaction = sqliteTable('change_log_compaction', {
+  id: integer('id').primaryKey(),
+  compactedThrough: integer('compacted_through').notNull(),
+  deletedRows: integer('deleted_rows').notNull(),
+  compactedAt: text('compacted_at').notNull(),
+});

@@ -6,7 +6,7 @@ import { StorageUnavailable } from '../storage';
 import type Database from 'better-sqlite3';
 import { openDatabase, type Db } from './open-database';
 import { preparedWriter } from './prepared-upsert';
-import { appliedMutations, changeLog, devices, regionDigests, sessions } from './server-tables';
+import { appliedMutations, changeLog, changeLogCompaction, devices, regionDigests, sessions } from './server-tables';
 import { GroupCommit } from './group-commit';
 import { SerialQueue } from './serial-queue';
 
@@ -39,6 +39,7 @@ function preparedLookups(db: Db) {
       .prepare(),
     device: db.select().from(devices).where(eq(devices.id, p('id'))).prepare(),
     appliedMutation: db.select().from(appliedMutations).where(eq(appliedMutations.mutationId, p('id'))).prepare(),
+    compaction: db.select().from(changeLogCompaction).where(eq(changeLogCompaction.id, 1)).prepare(),
     digest: db.select().from(regionDigests).where(eq(regionDigests.regionId, p('id'))).prepare(),
     session: db
       .select({ user: users, expiresAt: sessions.expiresAt })
@@ -65,6 +66,8 @@ function reader(db: Db, lookups = preparedLookups(db)): StorageReader {
         .all() as ChangeRow[],
 
     recordChangesAfter: async (entity, recordId, afterSeq) => lookups.recordChanges.all({ entity, recordId, afterSeq }) as ChangeRow[],
+
+    compactedThrough: async () => db.select({ seq: changeLogCompaction.compactedThrough }).from(changeLogCompaction).get()?.seq ?? 0,
 
     newestSeq: async () => db.select({ seq: max(changeLog.seq) }).from(changeLog).get()?.seq ?? 0,
 
@@ -127,6 +130,22 @@ function writer(db: Db, sqlite: Database.Database, runSavepoint: StorageTx['save
 
     insertUser: async (user) => {
       db.insert(users).values(user).run();
+    },
+
+    compactChangeLog: async (throughSeq, now) => {
+      // Correlated max(seq) per record is a lookup in change_log_record_idx (its rowid is seq).
+      const { changes } = sqlite
+        .prepare(
+          `delete from change_log where seq <= ? and seq < (select max(later.seq) from change_log later where later.entity = change_log.entity and later.record_id = change_log.record_id)`,
+        )
+        .run(throughSeq);
+      const previous = lookups.compaction.get({});
+      put(
+        changeLogCompaction,
+        { id: 1, compactedThrough: Math.max(previous?.compactedThrough ?? 0, throughSeq), deletedRows: (previous?.deletedRows ?? 0) + changes, compactedAt: now },
+        'id',
+      );
+      return changes;
     },
 
     insertSession: async (session) => {
