@@ -16,6 +16,7 @@ const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefi
 const benchmarks: [string, () => Promise<{ bench: Bench }>][] = [
   ['bootstrap-region', () => import('./bootstrap-region')],
   ['burst-sync', () => import('./burst-sync')],
+  ['pull-cost', () => import('./pull-cost')],
 ];
 
 const startedAt = new Date();
