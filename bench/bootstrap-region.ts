@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { PROTOCOL_VERSION, SCHEMA_VERSION, dexieStores, versionHeaders } from '../schema';
 import type { Bench, BenchRow } from './bench-row';
-import { officer, startHunianRun } from './hunian-browser-run';
+import { officer, startHunianRun, waitForStoredUnits } from './hunian-browser-run';
 
 /**
  * A new device signs in and its first sync pulls a region of `units` units into IndexedDB, in
@@ -22,28 +22,7 @@ export const bench: Bench = async ({ smoke }) => {
     await page.getByLabel('Kata sandi').fill(officer.password);
     const started = Date.now();
     await page.getByRole('button', { name: 'Masuk' }).click();
-    // Counts with plain IndexedDB, so that the page's own app code is not involved in the waiting.
-    const storedUnits = () =>
-      page.evaluate(
-        (siteId) =>
-          new Promise<number>((resolve) => {
-            const open = indexedDB.open('hunian');
-            open.onerror = () => resolve(0);
-            open.onsuccess = () => {
-              const db = open.result;
-              if (!db.objectStoreNames.contains('units')) return (db.close(), resolve(0));
-              const count = db.transaction('units').objectStore('units').index('siteId').count(IDBKeyRange.only(siteId));
-              count.onsuccess = () => (db.close(), resolve(count.result));
-              count.onerror = () => (db.close(), resolve(0));
-            };
-          }),
-        run.siteId,
-      );
-    const deadline = started + 300_000;
-    while ((await storedUnits()) < units) {
-      if (Date.now() > deadline) throw new Error('The region did not arrive within 5 minutes');
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await waitForStoredUnits(page, run.siteId, units, started + 300_000);
     const engineMs = Date.now() - started;
     await context.close();
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { site, unit, uuidv7 } from '../schema';
 import { seedDemoData } from '../api/seed/demo-data';
 import { openSqliteStorage } from '../api/storage/sqlite/sqlite-storage';
@@ -149,4 +149,28 @@ export async function startHunianRun({ units }: { units: number }): Promise<Huni
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Waits until the page's origin holds `units` units of the site in IndexedDB, counted with plain IndexedDB (not the app's code). */
+export async function waitForStoredUnits(page: Page, siteId: string, units: number, deadline: number): Promise<void> {
+  const stored = () =>
+    page.evaluate(
+      (siteId) =>
+        new Promise<number>((resolve) => {
+          const open = indexedDB.open('hunian');
+          open.onerror = () => resolve(0);
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains('units')) return (db.close(), resolve(0));
+            const count = db.transaction('units').objectStore('units').index('siteId').count(IDBKeyRange.only(siteId));
+            count.onsuccess = () => (db.close(), resolve(count.result));
+            count.onerror = () => (db.close(), resolve(0));
+          };
+        }),
+      siteId,
+    );
+  while ((await stored()) < units) {
+    if (Date.now() > deadline) throw new Error(`${units} units did not arrive in time`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }

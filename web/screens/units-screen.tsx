@@ -6,7 +6,7 @@ import { useSyncStatus } from '../queries/use-sync-status';
 import { useI18n } from '../i18n/i18n-context';
 import { paths } from '../router/routes';
 import { useDocumentTitle } from '../use-document-title';
-import { useLiveQuery } from '../use-live-query';
+import { useThrottledRead } from '../use-throttled-read';
 
 /**
  * A region can hold thousands of units: the list renders only the rows near the viewport, so a
@@ -22,7 +22,7 @@ function queryFromAddress(): string {
 export function UnitsScreen() {
   const { t, formatNumber } = useI18n();
   const { db } = useAppServices();
-  const rows = useLiveQuery(() => readUnitRows(db), [db]);
+  const rows = useThrottledRead(() => readUnitRows(db), db, ['units', 'sites'], [db]);
   const syncStatus = useSyncStatus();
   const [query, setQuery] = useState(queryFromAddress);
   const matches = useMemo(() => (rows ? filterUnitRows(rows, query) : []), [rows, query]);
