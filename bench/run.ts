@@ -15,6 +15,7 @@ const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefi
 // Each benchmark is a module exporting `bench`; they run one after another, never together.
 const benchmarks: [string, () => Promise<{ bench: Bench }>][] = [
   ['bootstrap-region', () => import('./bootstrap-region')],
+  ['app-shell', () => import('./app-shell')],
   ['burst-sync', () => import('./burst-sync')],
   ['pull-cost', () => import('./pull-cost')],
 ];
