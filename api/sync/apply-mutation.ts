@@ -63,12 +63,13 @@ async function concurrentFields(tx: StorageTx, entity: AnyEntity, recordId: stri
     if (change.deviceId === deviceId) continue;
     for (const field of change.changedFields ?? Object.keys(entity.fields)) byField.set(field, { seq: change.seq, userId: change.userId });
   }
-  // S22: compaction may have dropped rows after this base, and with them which fields they set.
-  // Then, if the record changed after the base and its latest change is not this device's, every
-  // field counts as changed by others: a differing value becomes a conflict record, never a
-  // silent overwrite; an equal value still merges silently.
+  // S22: compaction may have dropped rows after this base, and with them which fields they set
+  // and who set them (the surviving row may be this device's own, hiding another's before it).
+  // So if the record changed after a base below the watermark, every field counts as changed by
+  // others: a differing value becomes a conflict record (perhaps needlessly), never a silent
+  // overwrite; an equal value still merges silently.
   const latest = changes.at(-1);
-  if (latest && latest.deviceId !== deviceId && baseVersion < (await tx.compactedThrough())) {
+  if (latest && baseVersion < (await tx.compactedThrough())) {
     for (const field of Object.keys(entity.fields)) byField.set(field, { seq: latest.seq, userId: latest.userId });
   }
   return byField;

@@ -92,4 +92,20 @@ describe('S22: conflicts are still found for a base below the compaction waterma
     expect(result.results[0]).not.toHaveProperty('conflicts');
     expect(server.sqlite.prepare('select status from units where id = ?').get(unit.id)).toEqual({ status: 'occupied' });
   });
+
+  it("S22: another device's change hidden behind this device's own surviving row still counts", async () => {
+    const office = await server.login('kantor');
+    const admin = await server.login('admin');
+    const unit = server.unitIn('Kota Bandung');
+    const officeDevice = uuidv7();
+    // The office changes the status; then the admin's device, offline since the seed, sends a rent
+    // change (merges) and, after a compaction that leaves only the admin's row, a status change.
+    await push(office.token, officeDevice, [unitEdit(unit.id, 1, unit.version, { status: 'under_repair' })]);
+    const adminDevice = uuidv7();
+    await push(admin.token, adminDevice, [unitEdit(unit.id, 1, unit.version, { monthlyRent: 444_000 })]);
+    await compactChangeLog(server.storage);
+    const result = await push(admin.token, adminDevice, [unitEdit(unit.id, 2, unit.version, { status: 'occupied' })]);
+    expect(result.results[0]).toMatchObject({ status: 'applied', conflicts: [{ field: 'status' }] });
+    expect(server.sqlite.prepare('select status, monthly_rent rent from units where id = ?').get(unit.id)).toEqual({ status: 'under_repair', rent: 444_000 });
+  });
 });
