@@ -8,7 +8,9 @@ const apiPort = process.env.PORT ?? '8787';
 export default defineConfig({
   root: 'web',
   publicDir: 'public',
-  build: { outDir: '../dist', emptyOutDir: true },
+  // The app runs in current Chromium-based browsers, which preload modules themselves: no polyfill
+  // in the first load.
+  build: { outDir: '../dist', emptyOutDir: true, modulePreload: { polyfill: false } },
   server: { proxy: { '/api': `http://localhost:${apiPort}` } },
   plugins: [
     preact(),

@@ -9,11 +9,11 @@ import { interceptLinkClicks, navigate, useLocationPath } from './router/history
 import { paths, routeFor, type Route } from './router/routes';
 import { lazyScreen } from './lazy-screen';
 import { NotFoundScreen } from './screens/not-found-screen';
-import { UnitDetailScreen } from './screens/unit-detail-screen';
 import { UnitsScreen } from './screens/units-screen';
 
-// Only the officer's first screens are in the main chunk. Sign-in, the forms (which carry the
-// schema's validators) and the office's conflicts screen load on demand.
+// Only the officer's first screen, the units list, is in the main chunk. A unit's page, sign-in,
+// the forms and the office's conflicts screen load on demand (precached, so offline too).
+const UnitDetailScreen = lazyScreen(() => import('./screens/unit-detail-screen').then((m) => m.UnitDetailScreen));
 const SignInScreen = lazyScreen(() => import('./screens/sign-in-screen').then((m) => m.SignInScreen));
 const InspectionFormScreen = lazyScreen(() => import('./screens/inspection-form-screen').then((m) => m.InspectionFormScreen));
 const InspectionEditScreen = lazyScreen(() => import('./screens/inspection-edit-screen').then((m) => m.InspectionEditScreen));

@@ -1,10 +1,25 @@
-import { messageSW, Workbox } from 'workbox-window';
-import { dexieSyncStore } from './dexie-sync-store';
+import type { Workbox } from 'workbox-window';
 import type { LocalDb } from './local-db';
-import { syncOnce, type SyncOutcome } from './sync-engine';
+import type { SyncOutcome } from './sync-engine';
 import { workerMessages } from './sync-message';
 import { createSyncScheduler } from './sync-scheduler';
-import { fetchTransport } from './transport';
+
+/**
+ * The engine for the page's own rounds, loaded only when first needed: once a service worker
+ * controls the page (every start but the first visit) the page never runs it, so its code (and
+ * the wire schemas it parses with) stays out of the first load.
+ */
+async function syncInPage(db: LocalDb, baseUrl: string): Promise<SyncOutcome> {
+  const [{ syncOnce }, { dexieSyncStore }, { fetchTransport }] = await Promise.all([
+    import('./sync-engine'),
+    import('./dexie-sync-store'),
+    import('./transport'),
+  ]);
+  return syncOnce(dexieSyncStore(db), fetchTransport(baseUrl));
+}
+
+/** workbox-window too loads after the first screen: registering the worker can wait a moment. */
+const workboxWindow = () => import('workbox-window');
 
 /**
  * The page's side of sync. It asks the service worker that controls the page to sync; only while
@@ -15,13 +30,14 @@ export function createSyncClient(db: LocalDb, baseUrl: string) {
   let workbox: Workbox | undefined;
   let updateWaiting = false;
   const updateListeners = new Set<(waiting: boolean) => void>();
-  const inPage = createSyncScheduler(() => syncOnce(dexieSyncStore(db), fetchTransport(baseUrl)));
+  const inPage = createSyncScheduler(() => syncInPage(db, baseUrl));
 
   async function requestSync(): Promise<SyncOutcome> {
     const controller = navigator.serviceWorker?.controller;
     let outcome: SyncOutcome | undefined;
     if (controller) {
       try {
+        const { messageSW } = await workboxWindow();
         outcome = (await messageSW(controller, { type: workerMessages.sync })) as SyncOutcome;
       } catch {
         // The worker went away mid-request; sync here instead.
@@ -39,10 +55,6 @@ export function createSyncClient(db: LocalDb, baseUrl: string) {
 
   function start(): void {
     if ('serviceWorker' in navigator) {
-      workbox = new Workbox(import.meta.env.DEV ? '/dev-sw.js?dev-sw' : '/sw.js', {
-        type: import.meta.env.DEV ? 'module' : 'classic',
-      });
-      workbox.addEventListener('waiting', () => setUpdateWaiting(true));
       // A page that already had a worker and gets a new one was taken over by a new version:
       // load its code. A first visit only gains its first worker: sync through it.
       let hadController = Boolean(navigator.serviceWorker.controller);
@@ -51,7 +63,13 @@ export function createSyncClient(db: LocalDb, baseUrl: string) {
         else void requestSync();
         hadController = true;
       });
-      void workbox.register();
+      void workboxWindow().then(({ Workbox }) => {
+        workbox = new Workbox(import.meta.env.DEV ? '/dev-sw.js?dev-sw' : '/sw.js', {
+          type: import.meta.env.DEV ? 'module' : 'classic',
+        });
+        workbox.addEventListener('waiting', () => setUpdateWaiting(true));
+        void workbox.register();
+      });
     }
     // Triggers from the page: coming online, coming back into view, and a steady beat while open.
     window.addEventListener('online', () => void requestSync());

@@ -1,12 +1,10 @@
-import { entityByName, type Conflict, type EntityName, type FieldProblem } from '../../schema';
+import type { Conflict, EntityName, FieldProblem } from '../../schema';
 import { saveRecord, type LocalDb } from '../../worker';
+import { canRestore } from '../may-resolve-conflicts';
 
 export type Resolution = { ok: true } | { ok: false; problems: FieldProblem[] };
 
-/** The lost value can be put back only into a field of a record of a synced entity. */
-export function canRestore(conflict: Conflict): boolean {
-  return conflict.field !== '*' && entityByName(conflict.entity)?.synced === true;
-}
+export { canRestore };
 
 /** Office staff keep the value the server holds (S14): only the conflict record changes. */
 export async function keepCurrentValue(db: LocalDb, conflict: Conflict, userId: string): Promise<Resolution> {

@@ -1,11 +1,36 @@
-import type { ComponentChildren } from 'preact';
+import { Component, type ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+
+interface RowProps<T> {
+  item: T;
+  position: number;
+  size: number;
+  pitch: number;
+  renderItem: (item: T) => ComponentChildren;
+}
+
+/** One row, rendered again only when its item, place or renderer changes: typing re-renders only new rows. */
+class WindowRow<T> extends Component<RowProps<T>> {
+  override shouldComponentUpdate(next: RowProps<T>) {
+    const p = this.props;
+    return next.item !== p.item || next.position !== p.position || next.size !== p.size || next.pitch !== p.pitch || next.renderItem !== p.renderItem;
+  }
+
+  override render({ item, position, size, pitch, renderItem }: RowProps<T>) {
+    return (
+      <li aria-posinset={position} aria-setsize={size} style={{ height: `${pitch}px` }}>
+        {renderItem(item)}
+      </li>
+    );
+  }
+}
 
 interface WindowedListProps<T> {
   items: readonly T[];
   /** Each row's height plus the gap below it, in px: rows are laid out at a fixed pitch. */
   rowPitch: number;
   itemKey: (item: T) => string;
+  /** Keep it stable (useCallback): rows re-render when it changes. */
   renderItem: (item: T) => ComponentChildren;
   class?: string;
   /** Rows rendered beyond the visible ones, above and below, so that scrolling and Tab find them ready. */
@@ -19,7 +44,7 @@ interface WindowedListProps<T> {
  * whole list (aria-posinset, aria-setsize), and moving focus past the last rendered row scrolls
  * it into view, which renders the next ones: the list stays reachable by keyboard.
  */
-export function WindowedList<T>({ items, rowPitch, itemKey, renderItem, class: className, overscan = 40 }: WindowedListProps<T>) {
+export function WindowedList<T>({ items, rowPitch, itemKey, renderItem, class: className, overscan = 20 }: WindowedListProps<T>) {
   const list = useRef<HTMLUListElement>(null);
   const [range, setRange] = useState({ first: 0, last: Math.min(items.length, 30) });
 
@@ -52,9 +77,7 @@ export function WindowedList<T>({ items, rowPitch, itemKey, renderItem, class: c
       style={{ paddingTop: `${first * rowPitch}px`, paddingBottom: `${(items.length - last) * rowPitch}px` }}
     >
       {items.slice(first, last).map((item, index) => (
-        <li key={itemKey(item)} aria-posinset={first + index + 1} aria-setsize={items.length} style={{ height: `${rowPitch}px` }}>
-          {renderItem(item)}
-        </li>
+        <WindowRow key={itemKey(item)} item={item} position={first + index + 1} size={items.length} pitch={rowPitch} renderItem={renderItem} />
       ))}
     </ul>
   );

@@ -38,8 +38,11 @@ export async function readUnitRows(db: LocalDb): Promise<UnitRow[]> {
   return rows.sort((a, b) => collator.compare(a.siteName, b.siteName) || collator.compare(a.code, b.code));
 }
 
+/** What a query searches for: trimmed and lower-cased as the rows' search text is. */
+export const searchNeedle = (query: string) => query.trim().toLocaleLowerCase('id');
+
 /** The rows whose code, site name or site address contains the query, ignoring case. */
 export function filterUnitRows(rows: readonly UnitRow[], query: string): readonly UnitRow[] {
-  const needle = query.trim().toLocaleLowerCase('id');
+  const needle = searchNeedle(query);
   return needle ? rows.filter((row) => row.searchText.includes(needle)) : rows;
 }

@@ -1,7 +1,7 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
 import { useAppServices } from '../app-services';
 import { WindowedList } from '../components/windowed-list';
-import { filterUnitRows, readUnitRows } from '../queries/unit-rows';
+import { filterUnitRows, readUnitRows, searchNeedle, type UnitRow } from '../queries/unit-rows';
 import { useSyncStatus } from '../queries/use-sync-status';
 import { useI18n } from '../i18n/i18n-context';
 import { paths } from '../router/routes';
@@ -25,7 +25,30 @@ export function UnitsScreen() {
   const rows = useThrottledRead(() => readUnitRows(db), db, ['units', 'sites'], [db]);
   const syncStatus = useSyncStatus();
   const [query, setQuery] = useState(queryFromAddress);
-  const matches = useMemo(() => (rows ? filterUnitRows(rows, query) : []), [rows, query]);
+  // Typing on narrows the last matches instead of scanning every unit again: whatever contains
+  // the longer text contains its beginning.
+  const lastFilter = useRef<{ rows: readonly UnitRow[]; needle: string; matches: readonly UnitRow[] } | undefined>(undefined);
+  const matches = useMemo(() => {
+    if (!rows) return [];
+    const needle = searchNeedle(query);
+    const last = lastFilter.current;
+    const result = filterUnitRows(last && last.rows === rows && needle.startsWith(last.needle) ? last.matches : rows, needle);
+    lastFilter.current = { rows, needle, matches: result };
+    return result;
+  }, [rows, query]);
+  const renderRow = useCallback(
+    (row: UnitRow) => (
+      <div class="unit-card">
+        <a class="unit-card__link" href={paths.unit(row.id)}>
+          <span class="unit-card__code">{row.code}</span>
+          {row.siteName && ` · ${row.siteName}`}
+        </a>
+        <span class={`status status--${row.status}`}>{t(`status.${row.status}`)}</span>
+        <span class="unit-card__address">{row.siteAddress}</span>
+      </div>
+    ),
+    [t],
+  );
   useDocumentTitle(t('units.title'));
 
   function search(value: string) {
@@ -69,16 +92,7 @@ export function UnitsScreen() {
           items={matches}
           rowPitch={rowPitch}
           itemKey={(row) => row.id}
-          renderItem={(row) => (
-            <div class="unit-card">
-              <a class="unit-card__link" href={paths.unit(row.id)}>
-                <span class="unit-card__code">{row.code}</span>
-                {row.siteName && ` · ${row.siteName}`}
-              </a>
-              <span class={`status status--${row.status}`}>{t(`status.${row.status}`)}</span>
-              <span class="unit-card__address">{row.siteAddress}</span>
-            </div>
-          )}
+          renderItem={renderRow}
         />
       )}
     </>
