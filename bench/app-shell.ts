@@ -159,7 +159,11 @@ export const bench: Bench = async ({ smoke }) => {
       baselineLabel: '',
       goal: '< 50 ms, every keystroke',
       met: worst < 50,
-      ...(worst < 50 ? {} : { note: `worst keystroke ${worst.toFixed(0)} ms, ${(worst - 50).toFixed(0)} ms over (median ${median.toFixed(0)} ms): filtering every unit's search text and re-rendering the visible window at a quarter of the CPU.` }),
+      ...(worst < 50
+        ? {}
+        : {
+            note: `worst keystroke ${worst.toFixed(0)} ms, ${(worst - 50).toFixed(0)} ms over (median ${median.toFixed(0)} ms). Per key, typing "${typed}" then 4 × Backspace: ${times.map((t) => t.toFixed(0)).join(', ')} ms.`,
+          }),
     });
     await context.close();
     return rows;

@@ -1,5 +1,5 @@
 import { Component, type ComponentChildren } from 'preact';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 interface RowProps<T> {
   item: T;
@@ -43,19 +43,29 @@ interface WindowedListProps<T> {
  * stands in for the rows not rendered, so the scrollbar is true. Each item says its place in the
  * whole list (aria-posinset, aria-setsize), and moving focus past the last rendered row scrolls
  * it into view, which renders the next ones: the list stays reachable by keyboard.
+ * When the items change (a keystroke in a search box), only the visible rows render at once; the
+ * rows beyond them follow a moment later, so a keystroke pays for one screenful.
  */
 export function WindowedList<T>({ items, rowPitch, itemKey, renderItem, class: className, overscan = 20 }: WindowedListProps<T>) {
   const list = useRef<HTMLUListElement>(null);
-  const [range, setRange] = useState({ first: 0, last: Math.min(items.length, 30) });
+  // The rows in the viewport, measured; the overscan is added at render.
+  const [visible, setVisible] = useState({ first: 0, last: 10 });
+  const [wideFor, setWideFor] = useState<readonly T[] | null>(null);
+  const wide = wideFor === items;
+  useEffect(() => {
+    if (wide) return;
+    const timer = setTimeout(() => setWideFor(items), 100);
+    return () => clearTimeout(timer);
+  }, [items, wide]);
 
   useLayoutEffect(() => {
     let frame = 0;
     const measure = () => {
       frame = 0;
       const top = list.current?.getBoundingClientRect().top ?? 0;
-      const first = Math.max(0, Math.floor(-top / rowPitch) - overscan);
-      const last = Math.min(items.length, Math.ceil((innerHeight - top) / rowPitch) + overscan);
-      setRange((r) => (r.first === first && r.last === last ? r : { first, last }));
+      const first = Math.max(0, Math.floor(-top / rowPitch));
+      const last = Math.max(first, Math.ceil((innerHeight - top) / rowPitch));
+      setVisible((v) => (v.first === first && v.last === last ? v : { first, last }));
     };
     const schedule = () => void (frame ||= requestAnimationFrame(measure));
     measure();
@@ -66,10 +76,11 @@ export function WindowedList<T>({ items, rowPitch, itemKey, renderItem, class: c
       removeEventListener('resize', schedule);
       if (frame) cancelAnimationFrame(frame);
     };
-  }, [items.length, rowPitch, overscan]);
+  }, [rowPitch]);
 
-  const first = Math.min(range.first, items.length);
-  const last = Math.max(first, Math.min(range.last, items.length));
+  const extra = wide ? overscan : 1;
+  const first = Math.min(Math.max(0, visible.first - extra), items.length);
+  const last = Math.max(first, Math.min(visible.last + extra, items.length));
   return (
     <ul
       ref={list}

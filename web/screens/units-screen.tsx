@@ -51,10 +51,16 @@ export function UnitsScreen() {
   );
   useDocumentTitle(t('units.title'));
 
+  const addressUpdate = useRef(0);
   function search(value: string) {
     setQuery(value);
-    // Kept in the address (replaced, not pushed) so that Back from a unit returns to the same search.
-    history.replaceState(null, '', value ? `${paths.units()}?q=${encodeURIComponent(value)}` : paths.units());
+    // Kept in the address (replaced, not pushed) so that Back from a unit returns to the same
+    // search. Written after the list is painted, off the keystroke's path; not if the user has
+    // left the list meanwhile, which would overwrite the new screen's address.
+    clearTimeout(addressUpdate.current);
+    addressUpdate.current = window.setTimeout(() => {
+      if (location.pathname === paths.units()) history.replaceState(null, '', value ? `${paths.units()}?q=${encodeURIComponent(value)}` : paths.units());
+    }, 0);
   }
 
   let emptyMessage: string | undefined;
