@@ -72,7 +72,7 @@ export const bench: Bench = async ({ smoke }) => {
       ...(met || smoke
         ? {}
         : {
-            note: `${((engineRate / rawRate) * 100).toFixed(0)} % of raw, goal 70 %: the engine also signs in, downloads ${Math.ceil(units / 1000)} pages of 1,000 changes, checks each record against the schema and bulk-reads the records it replaces; the download of the next page overlaps the current write.`,
+            note: `${((engineRate / rawRate) * 100).toFixed(0)} % of raw, goal 70 %. Not profiled yet; beyond the raw writes the engine signs in, downloads and JSON-parses ${Math.ceil(units / 1000)} pages of 1,000 changes (the server's limit), checks each record with zod and bulk-reads the records it replaces, with the server on the same 2 cores. Next steps: bootstrap from region snapshots (one download per region), and profile the service worker.`,
           }),
     };
     return [row];
