@@ -44,13 +44,16 @@ async function appendMutation(
   const rejected = await db.outbox.where('recordId').equals(recordId).and((e) => e.state === 'rejected').toArray();
   const fields = op === 'delete' ? {} : { ...pick(record, Object.keys(mergedFields(rejected))), ...changed };
   const onServer = existing !== undefined && Number(existing.version) > 0;
+  // Folded refused fields keep the oldest base they were made on: the server must judge them
+  // against what their author had seen, or they would silently overwrite later edits (S13, S14).
+  const base = onServer ? Math.min(Number(existing.version), ...rejected.map((e) => e.baseVersion ?? 0)) : null;
   const entry: OutboxEntry = {
     seq: await nextSeq(db),
     mutationId: uuidv7(now.getTime()),
     entity,
     op,
     recordId,
-    baseVersion: onServer ? Number(existing.version) : null,
+    baseVersion: base,
     fields: onServer || op === 'delete' ? fields : record,
     clientTime: now.toISOString(),
     state: 'pending',

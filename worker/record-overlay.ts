@@ -32,6 +32,12 @@ export async function putWithOverlay(
     else await table.delete(recordId);
     return;
   }
+  // Without a server state, only a create can make the record; a change of fields alone would
+  // make a partial record. The entries stay in the outbox, and on the record once it comes back.
+  if (!live && !mine.some((e) => e.op === 'upsert' && e.baseVersion === null)) {
+    await table.delete(recordId);
+    return;
+  }
   const base = live ?? {};
   await table.put({
     ...base,

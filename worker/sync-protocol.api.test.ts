@@ -241,3 +241,41 @@ describe('device side: lost answers', () => {
     expect(server.sqlite.prepare("select count(*) n from change_log where mutation_id is not null and entity = 'inspections'").get()).toEqual({ n: 4 });
   });
 });
+
+describe('device side: refused changes and other writers', () => {
+  it('S14, S15: fixing and resending a refused edit keeps its old base, so a later edit by another device is not silently overwritten', async () => {
+    const officer = await device('petugas', 'petugas123');
+    const office = await device('kantor', 'kantor123');
+    const id = await inspect(officer.db, 'awal');
+    await officer.sync();
+    await office.sync();
+    // The officer's edit of the notes is refused (as if made by an app with a looser form).
+    await saveRecord(officer.db, 'inspections', id, { notes: 'catatan petugas' });
+    await officer.db.outbox.where('recordId').equals(id).modify((e) => void (e.fields.conditionRating = 9));
+    await officer.sync();
+    // Meanwhile the office changes the same notes.
+    await saveRecord(office.db, 'inspections', id, { notes: 'catatan kantor' });
+    await office.sync();
+    await officer.sync();
+    // The officer fixes the rating and saves: the refused notes go again, on their old base.
+    await saveRecord(officer.db, 'inspections', id, { conditionRating: 4 });
+    await officer.sync();
+    expect(serverInspection(id)).toMatchObject({ notes: 'catatan kantor', rating: 4 });
+    const conflict = server.sqlite.prepare('select field, kept_value, lost_value from conflicts where record_id = ?').get(id);
+    expect(conflict).toEqual({ field: 'notes', kept_value: '"catatan kantor"', lost_value: '"catatan petugas"' });
+  });
+
+  it('S17: a region re-download never builds a partial record from a change of fields alone', async () => {
+    const officer = await device('petugas', 'petugas123');
+    const id = await inspect(officer.db, 'ada');
+    await officer.sync();
+    const record = (await officer.db.inspections.get(id))!;
+    await saveRecord(officer.db, 'inspections', id, { notes: 'diubah' });
+    const token = (await officer.db.getMeta('session'))!.token;
+    const snapshot = await fetchTransport(http.baseUrl).snapshot(token, record.regionId);
+    // As if the server no longer had the record in this region.
+    await officer.store.replaceRegion({ ...snapshot, records: snapshot.records.filter((r) => r.record.id !== id) });
+    expect(await officer.db.inspections.get(id)).toBeUndefined();
+    expect(await officer.db.outbox.where('recordId').equals(id).count()).toBe(1);
+  });
+});

@@ -1,5 +1,5 @@
 /**
- * Counts the outbox entries not yet accepted by the server, reading IndexedDB directly: a new
+ * Counts the outbox entries still waiting to be sent, reading IndexedDB directly: a new
  * service worker calls it while it is still installing, and must not open the database with its
  * own (newer) schema, which would upgrade it under the running app.
  */
@@ -20,7 +20,9 @@ export function countUnsent(name = 'hunian'): Promise<number> {
       const all = db.transaction(store, 'readonly').objectStore(store).getAll();
       all.onsuccess = () => {
         db.close();
-        resolve((all.result as { state?: string }[]).filter((e) => e.state !== 'acked').length);
+        // Only pending entries wait to be sent. Refused ones must not hold back a new version
+        // forever (it may be the one that fixes them); they are kept and migrated all the same.
+        resolve((all.result as { state?: string }[]).filter((e) => e.state === 'pending').length);
       };
       all.onerror = () => {
         db.close();

@@ -80,7 +80,17 @@ export class GroupCommit {
       const job = this.queue.shift()!;
       this.running++;
       const name = `${group}${done.length}`;
-      c.savepoint(name);
+      try {
+        c.savepoint(name);
+      } catch (error) {
+        // Not even a savepoint: this caller is refused, with nothing to undo.
+        done.push({ job, ok: false, value: c.mapError(error) });
+        if (!c.inTransaction()) {
+          this.settleAll(done, new StorageUnavailable('The database rolled back a group of writes'));
+          return;
+        }
+        continue;
+      }
       try {
         const value = await job.task();
         c.release(name);
