@@ -56,10 +56,20 @@ export function dexieSyncStore(db: LocalDb): SyncStore {
     pendingMutations: (limit) => db.outbox.where('state').equals('pending').sortBy('seq').then((entries) => entries.slice(0, limit)),
 
     recordResults: (results: readonly MutationResult[]) =>
-      db.transaction('rw', db.outbox, async () => {
+      db.transaction('rw', syncTables(), async () => {
         for (const result of results) {
-          if (result.status === 'applied') await db.outbox.update(result.mutationId, { state: 'acked', appliedSeq: result.appliedSeq });
-          else await db.outbox.update(result.mutationId, { state: 'rejected', rejection: result.reason });
+          if (result.status === 'applied') {
+            await db.outbox.update(result.mutationId, { state: 'acked', appliedSeq: result.appliedSeq });
+            continue;
+          }
+          await db.outbox.update(result.mutationId, { state: 'rejected', rejection: result.reason });
+          // A refused delete brings its record back from the server's state, where the user sees
+          // why and can discard the delete (S15).
+          const entry = await db.outbox.get(result.mutationId);
+          if (entry?.op !== 'delete') continue;
+          const shadow = await db.shadows.get(shadowKey(entry.entity, entry.recordId));
+          const entries = await db.outbox.where('recordId').equals(entry.recordId).toArray();
+          if (shadow) await putWithOverlay(db, entry.entity, entry.recordId, shadow.record, Number(shadow.record.version), entries);
         }
       }),
 

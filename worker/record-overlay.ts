@@ -20,7 +20,10 @@ export async function putWithOverlay(
   const table = db.entityTable(entity);
   const key = shadowKey(entity, recordId);
   const live = serverState && serverState.deleted !== true ? serverState : undefined;
-  const mine = entries.filter((e) => overlaysState(e, stateSeq)).sort((a, b) => a.seq - b.seq);
+  // A refused delete deleted nothing: the record stays, with the refusal shown on it (S15).
+  const mine = entries
+    .filter((e) => overlaysState(e, stateSeq) && !(e.op === 'delete' && e.state === 'rejected'))
+    .sort((a, b) => a.seq - b.seq);
 
   if (entries.length > 0 && serverState) await db.shadows.put({ key, record: serverState });
   else await db.shadows.delete(key);

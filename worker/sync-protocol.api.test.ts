@@ -279,3 +279,19 @@ describe('device side: refused changes and other writers', () => {
     expect(await officer.db.outbox.where('recordId').equals(id).count()).toBe(1);
   });
 });
+
+describe('device side: a refused delete', () => {
+  it('S15: brings its record back from the server state, with the refusal on it, until it is discarded', async () => {
+    const officer = await device('petugas', 'petugas123');
+    const id = await inspect(officer.db, 'jangan hilang');
+    await officer.sync();
+    await deleteRecord(officer.db, 'inspections', id);
+    expect(await officer.db.inspections.get(id)).toBeUndefined();
+    const [entry] = await officer.store.pendingMutations(10);
+    await officer.store.recordResults([{ mutationId: entry!.mutationId, seq: entry!.seq, status: 'rejected', reason: { code: 'role_forbidden', message: 'no' } }]);
+    expect(await officer.db.inspections.get(id)).toMatchObject({ notes: 'jangan hilang' });
+    await discardRejected(officer.db, 'inspections', id);
+    expect(await officer.db.outbox.count()).toBe(0);
+    expect(await officer.db.inspections.get(id)).toMatchObject({ notes: 'jangan hilang' });
+  });
+});
