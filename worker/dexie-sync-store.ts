@@ -180,6 +180,24 @@ export function dexieSyncStore(db: LocalDb): SyncStore {
         }
       }),
 
+    dropOtherRegions: (visibleRegionIds) =>
+      db.transaction('rw', syncTables(), async () => {
+        const visible = [...visibleRegionIds].sort();
+        // The scan runs only when the set of regions changed, not every round.
+        if (JSON.stringify(await db.getMeta('visibleRegions')) === JSON.stringify(visible)) return 0;
+        const keep = new Set(visible);
+        const changed = new Set((await db.outbox.toArray()).map((e) => e.recordId));
+        let dropped = 0;
+        for (const table of syncedTables()) {
+          const regionField = entityByName(table.name)!.regionField!;
+          const gone = await table.filter((r: Record<string, unknown>) => !keep.has(String(r[regionField])) && !changed.has(String(r.id))).primaryKeys();
+          await table.bulkDelete(gone);
+          dropped += gone.length;
+        }
+        await db.setMeta('visibleRegions', visible);
+        return dropped;
+      }),
+
     updateStatus: async (patch) => {
       await db.transaction('rw', db.meta, async () => {
         const current = (await db.getMeta('syncStatus')) ?? initialSyncStatus;

@@ -10,7 +10,9 @@ export type MetaEntry =
   | { key: 'cursor'; value: number }
   | { key: 'syncStatus'; value: SyncStatus }
   /** The server digests last found equal to this device's copy, by region, and when (S17). */
-  | { key: 'verifiedDigests'; value: { at: number; digests: Record<string, string> } };
+  | { key: 'verifiedDigests'; value: { at: number; digests: Record<string, string> } }
+  /** The regions the server last said this user may see, sorted (S6). */
+  | { key: 'visibleRegions'; value: string[] };
 
 export type MetaKey = MetaEntry['key'];
 export type MetaValue<K extends MetaKey> = Extract<MetaEntry, { key: K }>['value'];

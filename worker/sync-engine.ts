@@ -92,6 +92,9 @@ export async function syncOnce(store: SyncStore, transport: Transport, options: 
       if (!page.hasMore) digests = page.digests ?? [];
     }
 
+    // The last page lists every region the user may see: data of any other region leaves the
+    // device (a region taken away from an officer, S6). An answer without digests drops nothing.
+    if (digests.length > 0) await store.dropOtherRegions(digests.map((d) => d.regionId));
     const redownloaded = await store.mismatchedRegions(digests);
     for (const regionId of redownloaded) await store.replaceRegion(await transport.snapshot(session.token, regionId));
 

@@ -295,3 +295,26 @@ describe('device side: a refused delete', () => {
     expect(await officer.db.inspections.get(id)).toMatchObject({ notes: 'jangan hilang' });
   });
 });
+
+describe('device side: regions taken away', () => {
+  it('S6: the data of a region the user may no longer see leaves the device, except records with unsent changes', async () => {
+    const office = await device('kantor', 'kantor123');
+    const jakarta = (await office.db.sites.toArray()).find((s) => s.name.includes('Pulo Gebang'))!;
+    expect(await office.db.units.where('regionId').equals(jakarta.regionId).count()).toBeGreaterThan(0);
+    const kept = (await office.db.units.where('regionId').equals(jakarta.regionId).first())!;
+    await saveRecord(office.db, 'units', kept.id, { status: 'under_repair' });
+    // An administrator takes DKI Jakarta away from this user.
+    const { id: userId } = (await office.db.getMeta('session'))!.user;
+    const dki = server.sqlite.prepare("select id from regions where name = 'DKI Jakarta'").get() as { id: string };
+    const row = server.sqlite.prepare('select region_ids from users where id = ?').get(userId) as { region_ids: string };
+    server.sqlite.prepare('update users set region_ids = ? where id = ?').run(JSON.stringify((JSON.parse(row.region_ids) as string[]).filter((r) => r !== dki.id)), userId);
+    const outcome = await office.sync();
+    expect(outcome.ok).toBe(true);
+    // The unsent change was refused (the region is no longer the user's) and stays, on its record.
+    const units = await office.db.units.where('regionId').equals(jakarta.regionId).toArray();
+    expect(units.map((u) => u.id)).toEqual([kept.id]);
+    expect(await office.db.sites.get(jakarta.id)).toBeUndefined();
+    expect(await office.db.regions.get(dki.id)).toBeUndefined();
+    expect(await office.db.units.count()).toBeGreaterThan(1); // the other regions stay
+  });
+});

@@ -19,5 +19,10 @@ export interface SyncStore {
   mismatchedRegions(digests: readonly RegionDigest[]): Promise<string[]>;
   /** Replaces this device's copy of a region with a snapshot, keeping pending writes (S17). */
   replaceRegion(snapshot: SnapshotResponse): Promise<void>;
+  /**
+   * Drops records of regions the user may no longer see (S6), keeping any the device still has
+   * changes for. Returns how many records it dropped.
+   */
+  dropOtherRegions(visibleRegionIds: readonly string[]): Promise<number>;
   updateStatus(patch: Partial<SyncStatus>): Promise<void>;
 }
