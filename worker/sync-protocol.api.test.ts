@@ -302,7 +302,8 @@ describe('device side: regions taken away', () => {
     const jakarta = (await office.db.sites.toArray()).find((s) => s.name.includes('Pulo Gebang'))!;
     expect(await office.db.units.where('regionId').equals(jakarta.regionId).count()).toBeGreaterThan(0);
     const kept = (await office.db.units.where('regionId').equals(jakarta.regionId).first())!;
-    await saveRecord(office.db, 'units', kept.id, { status: 'under_repair' });
+    const saved = await saveRecord(office.db, 'units', kept.id, { status: kept.status === 'under_repair' ? 'available' : 'under_repair' });
+    expect(saved).toMatchObject({ ok: true, changed: true });
     // An administrator takes DKI Jakarta away from this user.
     const { id: userId } = (await office.db.getMeta('session'))!.user;
     const dki = server.sqlite.prepare("select id from regions where name = 'DKI Jakarta'").get() as { id: string };
