@@ -126,7 +126,18 @@ export async function applyMutation(tx: StorageTx, mutation: Mutation, ctx: Muta
     throw new MutationRejected('region_forbidden', 'The record belongs to a region you may not write');
   }
   const write = (op: 'upsert' | 'delete', record: Record<string, unknown>, changedFields: string[] | null) =>
-    writeChange(tx, { entity, op, record, changedFields, userId: ctx.user.id, deviceId: ctx.deviceId, mutationId: mutation.id, serverTime: ctx.serverTime });
+    writeChange(tx, {
+      entity,
+      op,
+      record,
+      changedFields,
+      userId: ctx.user.id,
+      deviceId: ctx.deviceId,
+      mutationId: mutation.id,
+      serverTime: ctx.serverTime,
+      // Read above; conflict records written meanwhile are other records.
+      before: existing ?? null,
+    });
 
   if (mutation.op === 'delete') {
     // Deleting what the server never had (a draft whose create was refused) changes nothing.

@@ -12,6 +12,11 @@ export interface ChangeToWrite {
   deviceId?: string;
   mutationId?: string;
   serverTime: string;
+  /**
+   * The record as stored before this change, when the caller has just read it (the push path
+   * has), so that it is not read twice; undefined reads it here.
+   */
+  before?: Record<string, unknown> | null;
 }
 
 /**
@@ -23,7 +28,7 @@ export async function writeChange(tx: StorageTx, change: ChangeToWrite): Promise
   const { entity } = change;
   if (!entity.synced || entity.regionField === null) throw new Error(`${entity.name} is not a synced entity`);
   const id = String(change.record.id);
-  const existing = await tx.readRecord(entity.name, id);
+  const existing = change.before === undefined ? await tx.readRecord(entity.name, id) : (change.before ?? undefined);
   const full: Record<string, unknown> = {
     ...change.record,
     deleted: change.op === 'delete',
