@@ -375,10 +375,13 @@ describe('pull', () => {
     expect(fresh[0]!.record.version).toBe(fresh[0]!.seq);
   });
 
-  it('S6: returns only the regions the user may see (assigned and below)', async () => {
+  it('S6: returns only the regions the user may see (assigned, below, and above for their own rows)', async () => {
     const officer = await pullAll((await server.login('petugas')).token);
     const office = await pullAll((await server.login('kantor')).token);
-    expect(new Set(officer.changes.map((c) => c.regionId)).size).toBe(2); // Kota Bandung and Coblong below it
+    // Kota Bandung, Coblong below it, and Jawa Barat above it (its region row and program rules).
+    const regionNames = officer.changes.filter((c) => c.entity === 'regions').map((c) => c.record.name);
+    expect(regionNames.sort()).toEqual(['Coblong', 'Jawa Barat', 'Kota Bandung']);
+    expect(new Set(officer.changes.map((c) => c.regionId)).size).toBe(3);
     const siteNames = officer.changes.filter((c) => c.entity === 'sites').map((c) => c.record.name);
     expect(siteNames.sort()).toEqual(['Rusunawa Cigadung', 'Rusunawa Sadang Serang']);
     expect(office.changes.filter((c) => c.entity === 'sites')).toHaveLength(4);

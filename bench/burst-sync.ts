@@ -41,6 +41,10 @@ function inspectionCreate(unit: { id: string; regionId: string }, seq: number): 
       notes: `Pemeriksaan berkala ${seq}: atap, pintu, instalasi listrik`,
       inspectorId: 'bench',
       recordedAt: new Date().toISOString(),
+      latitude: null,
+      longitude: null,
+      gpsAccuracyM: null,
+      checklist: [],
     },
   };
 }

@@ -57,4 +57,19 @@ export const entityTables = Object.fromEntries(entities.map((e) => [e.name, tabl
 >;
 
 // drizzle-kit finds tables among a module's named exports.
-export const { regions, sites, units, inspections, conflicts, users } = entityTables;
+export const {
+  regions,
+  programRules,
+  sites,
+  units,
+  households,
+  applications,
+  applicationEvents,
+  inspections,
+  attachments,
+  leases,
+  occupancyReports,
+  duplicateFlags,
+  conflicts,
+  users,
+} = entityTables;

@@ -20,6 +20,26 @@ export interface EntityDefinition<N extends string = string, F extends Fields = 
   readonly writableBy: readonly Role[];
   /** Compound indexes, each a list of field names. */
   readonly compoundIndexes?: readonly (readonly (keyof F & string)[])[];
+  /**
+   * A domain rule over a whole write that one field's validator cannot see: a status move only
+   * some roles may make, a field required in one status. The server refuses a write that breaks it
+   * (as a rejected mutation with this code), and the screens ask it before they offer a change.
+   */
+  readonly writeRule?: (change: WriteRuleInput) => RuleViolation | null;
+}
+
+export interface WriteRuleInput {
+  role: Role;
+  /** The record before the write, or null for a new one (own fields). */
+  before: Readonly<Record<string, unknown>> | null;
+  /** The whole record after the write, already valid field by field. */
+  after: Readonly<Record<string, unknown>>;
+}
+
+export interface RuleViolation {
+  /** Stable, like a rejection code: the screens translate it. */
+  code: string;
+  message: string;
 }
 
 /**

@@ -73,6 +73,14 @@ export const dateSchema = z
   .refine(isCalendarDate, { error: 'invalid_date' })
   .refine((v) => v >= '2000-01-01' && v <= '2100-12-31', { error: 'date_out_of_range' });
 
+/** A field that must pass a domain check; the check's problem code becomes the issue message. */
+function checked(base: z.ZodString, problem: (value: string) => string | null) {
+  return base.superRefine((value, ctx) => {
+    const code = problem(value);
+    if (code) ctx.addIssue({ code: 'custom', message: code });
+  });
+}
+
 export const f = {
   id: () => new Field('text', idSchema),
   ref: (entity: string) => new Field('text', idSchema, { ...defaults, references: entity, indexed: true }),
@@ -86,4 +94,7 @@ export const f = {
   timestamp: () => new Field('text', z.iso.datetime({ offset: true })),
   oneOf: <const T extends readonly [string, ...string[]]>(values: T) => new Field('text', z.enum(values)),
   json: <S extends z.ZodType>(schema: S) => new Field('json', schema),
+  /** Text with a domain check (e.g. a NIK) whose problem codes the screens translate. */
+  checkedText: (max: number, problem: (value: string) => string | null) =>
+    new Field('text', checked(z.string().trim().max(max), problem)),
 };

@@ -11,3 +11,4 @@ export * from './upgrades';
 export * from './validators';
 export * from './versions';
 export { dexieStores, dexieVersion } from './dexie-stores';
+export * from './domain';

@@ -24,6 +24,15 @@ export const upgradeSteps: readonly UpgradeStep[] = [
     record: { inspections: (r) => ({ type: 'periodic', ...r }) },
     mutation: { inspections: (fields, isCreate) => (isCreate ? { type: 'periodic', ...fields } : fields) },
   },
+  {
+    // Version 3: the whole field domain. Inspections gained GPS and a checklist; made before, they had neither.
+    to: 3,
+    record: { inspections: (r) => ({ latitude: null, longitude: null, gpsAccuracyM: null, checklist: [], ...r }) },
+    mutation: {
+      inspections: (fields, isCreate) =>
+        isCreate ? { latitude: null, longitude: null, gpsAccuracyM: null, checklist: [], ...fields } : fields,
+    },
+  },
 ];
 
 /** Brings a mutation made under `fromVersion` up to the current schema. */

@@ -28,6 +28,14 @@ export type Site = RecordOf<'sites'>;
 export type Unit = RecordOf<'units'>;
 export type Inspection = RecordOf<'inspections'>;
 export type Conflict = RecordOf<'conflicts'>;
+export type Household = RecordOf<'households'>;
+export type Application = RecordOf<'applications'>;
+export type ApplicationEvent = RecordOf<'applicationEvents'>;
+export type ProgramRule = RecordOf<'programRules'>;
+export type Attachment = RecordOf<'attachments'>;
+export type Lease = RecordOf<'leases'>;
+export type OccupancyReport = RecordOf<'occupancyReports'>;
+export type DuplicateFlag = RecordOf<'duplicateFlags'>;
 
 /** A zod issue reduced to what a form needs: which field, and a message key. */
 export interface FieldProblem {

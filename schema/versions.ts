@@ -3,7 +3,7 @@
  * and add a step to upgrades.ts that brings records and mutations of the previous version up.
  * It is also the Dexie version, so a new field or index upgrades every device's database.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** The oldest app schema whose mutations the server still upgrades and accepts. */
 export const MIN_SCHEMA_VERSION = 1;

@@ -28,13 +28,13 @@ describe('Dexie schema upgrade', () => {
 
     const db = new LocalDb('hunian', { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(db.tables.map((t) => t.name)).not.toContain('outbox');
-    expect(await db.inspections.get('i1')).toMatchObject({ type: 'periodic', version: 7 });
+    expect(await db.inspections.get('i1')).toMatchObject({ type: 'periodic', checklist: [], latitude: null, version: 7 });
     const entries = await db.outbox.orderBy('seq').toArray();
-    // A create made under version 1 gets the new required field; an edit is left as it was.
+    // A create made under version 1 gets the fields required since; an edit is left as it was.
     expect(entries.map((e) => [e.mutationId, e.fields])).toEqual([
-      ['m1', { type: 'periodic', id: 'i2', notes: 'offline' }],
+      ['m1', { type: 'periodic', latitude: null, longitude: null, gpsAccuracyM: null, checklist: [], id: 'i2', notes: 'offline' }],
       ['m2', { notes: 'edit' }],
     ]);
     expect(await db.getMeta('cursor')).toBe(42);

@@ -43,6 +43,10 @@ async function inspectOffline(unitId: string, notes: string) {
     notes,
     inspectorId: session.user.id,
     recordedAt: new Date().toISOString(),
+    latitude: null,
+    longitude: null,
+    gpsAccuracyM: null,
+    checklist: [],
   });
 }
 

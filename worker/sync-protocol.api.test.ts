@@ -46,6 +46,10 @@ async function inspect(db: LocalDb, notes: string, conditionRating = 3) {
     notes,
     inspectorId: session.user.id,
     recordedAt: new Date().toISOString(),
+    latitude: null,
+    longitude: null,
+    gpsAccuracyM: null,
+    checklist: [],
   });
   if (!saved.ok) throw new Error(JSON.stringify(saved.problems));
   return saved.id;

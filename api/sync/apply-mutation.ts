@@ -185,6 +185,8 @@ export async function applyMutation(tx: StorageTx, mutation: Mutation, ctx: Muta
     throw new MutationRejected('region_forbidden', 'The record belongs to a region you may not write');
   }
   await checkReferences(tx, entity, record, ctx);
+  const violation = entity.writeRule?.({ role: ctx.user.role, before: existing ? ownFields(existing) : null, after: record });
+  if (violation) throw new MutationRejected(violation.code, violation.message);
 
   const conflicts = [];
   for (const item of lost) conflicts.push(await keepLostValue(tx, ctx, mutation, String(record[regionField]), item));

@@ -1,6 +1,6 @@
 import type { PullResponse, SessionUser } from '../../schema';
 import type { Storage } from '../storage/storage';
-import { allowedRegionIds } from './region-access';
+import { readableRegionIds } from './region-access';
 
 export const maxPullLimit = 1000;
 
@@ -12,7 +12,7 @@ export const maxPullLimit = 1000;
  */
 export async function pullChanges(storage: Storage, user: SessionUser, cursor: number, limit: number, now = new Date()): Promise<PullResponse> {
   return storage.read(async (reader) => {
-    const regions = [...(await allowedRegionIds(reader, user))];
+    const regions = [...(await readableRegionIds(reader, user))];
     const rows = await reader.changesAfter(cursor, regions, limit + 1);
     const hasMore = rows.length > limit;
     const page = rows.slice(0, limit);

@@ -20,3 +20,22 @@ export async function allowedRegionIds(storage: StorageReader, user: SessionUser
   }
   return allowed;
 }
+
+/**
+ * The regions a user may read: those she may write, and the regions above them (S6). Above her
+ * regions she sees only what is attached to those regions themselves: the region rows that name
+ * where she works, and the program's rules of her province. Nothing is written there by her.
+ */
+export async function readableRegionIds(storage: StorageReader, user: SessionUser): Promise<Set<string>> {
+  const tree = await storage.regionTree();
+  const parentOf = new Map(tree.map((r) => [r.id, r.parentId]));
+  const readable = await allowedRegionIds(storage, user);
+  for (const assigned of user.regionIds) {
+    let parent = parentOf.get(assigned) ?? null;
+    while (parent !== null && !readable.has(parent)) {
+      readable.add(parent);
+      parent = parentOf.get(parent) ?? null;
+    }
+  }
+  return readable;
+}

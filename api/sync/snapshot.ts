@@ -1,12 +1,12 @@
 import { syncedEntities, type SessionUser, type SnapshotResponse } from '../../schema';
 import { HttpError } from '../http/http-error';
 import type { Storage } from '../storage/storage';
-import { allowedRegionIds } from './region-access';
+import { readableRegionIds } from './region-access';
 
 /** Every live record of one region, as of one seq: what a device re-downloads on a digest mismatch (S17). */
 export async function regionSnapshot(storage: Storage, user: SessionUser, regionId: string): Promise<SnapshotResponse> {
   return storage.read(async (reader) => {
-    if (!(await allowedRegionIds(reader, user)).has(regionId)) {
+    if (!(await readableRegionIds(reader, user)).has(regionId)) {
       throw new HttpError(403, 'region_forbidden', 'You may not see this region');
     }
     const records: SnapshotResponse['records'] = [];

@@ -69,6 +69,10 @@ export async function createTestServer(options: { busyTimeoutMs?: number } = {})
         notes: 'Atap bocor sedikit',
         inspectorId: 'x',
         recordedAt: new Date().toISOString(),
+        latitude: null,
+        longitude: null,
+        gpsAccuracyM: null,
+        checklist: [],
       },
       ...overrides,
     };

@@ -1,5 +1,6 @@
 import { defineEntity } from '../entity';
 import { f } from '../field';
+import { checklistSchema } from '../domain/inspection-checklist';
 
 export const inspectionTypes = ['move_in', 'periodic', 'move_out', 'complaint'] as const;
 
@@ -18,6 +19,12 @@ export const inspection = defineEntity({
     conditionRating: f.int(1, 5),
     notes: f.text(2000),
     inspectorId: f.text(64),
+    /** Where the phone was, and how sure it was (metres). Null when GPS gave nothing. Version 3. */
+    latitude: f.real(-90, 90).nullable(),
+    longitude: f.real(-180, 180).nullable(),
+    gpsAccuracyM: f.real(0, 100_000).nullable(),
+    /** The items inspected, with their problems. Version 3; older inspections have none. */
+    checklist: f.json(checklistSchema).existingRows('[]'),
     /** Device time when recorded: shown to people, never used to order anything. */
     recordedAt: f.timestamp(),
   },

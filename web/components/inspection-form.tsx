@@ -84,8 +84,8 @@ export function InspectionForm({ unit, session, editing }: InspectionFormProps) 
       notes,
     };
     const whole = editing
-      ? { id: editing.id, regionId: editing.regionId, unitId: editing.unitId, inspectorId: editing.inspectorId, recordedAt: editing.recordedAt, ...fields }
-      : { id: uuidv7(), regionId: unit.regionId, unitId: unit.id, inspectorId: session.user.id, recordedAt: new Date().toISOString(), ...fields };
+      ? { id: editing.id, regionId: editing.regionId, unitId: editing.unitId, inspectorId: editing.inspectorId, recordedAt: editing.recordedAt, latitude: editing.latitude, longitude: editing.longitude, gpsAccuracyM: editing.gpsAccuracyM, checklist: editing.checklist, ...fields }
+      : { id: uuidv7(), regionId: unit.regionId, unitId: unit.id, inspectorId: session.user.id, recordedAt: new Date().toISOString(), latitude: null, longitude: null, gpsAccuracyM: null, checklist: [], ...fields };
     const problems = checkRecord('inspections', whole);
     if (problems.length > 0) return showProblems(problems);
 

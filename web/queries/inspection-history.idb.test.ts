@@ -29,6 +29,10 @@ async function inspect(inspectedOn: string, notes: string, forUnit = unitId) {
     notes,
     inspectorId: 'officer-1',
     recordedAt: new Date().toISOString(),
+    latitude: null,
+    longitude: null,
+    gpsAccuracyM: null,
+    checklist: [],
   });
   if (!saved.ok) throw new Error(`could not save: ${JSON.stringify(saved.problems)}`);
   return saved.id;

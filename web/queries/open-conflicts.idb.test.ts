@@ -14,7 +14,7 @@ const regionId = uuidv7();
 const system = { version: 5, deleted: false, updatedAt: '2026-01-01T00:00:00.000Z', updatedBy: 'system' };
 const site: Site = { id: uuidv7(), regionId, name: 'Rusunawa Sadang Serang', address: 'Jl. Sadang Serang', latitude: null, longitude: null, floors: 5, ...system };
 const unit: Unit = { id: uuidv7(), regionId, siteId: site.id, code: 'A-102', block: 'A', floor: 1, number: '102', sizeM2: 24, accessible: false, monthlyRent: 300_000, status: 'occupied', ...system };
-const inspection: Inspection = { id: uuidv7(), regionId, unitId: unit.id, type: 'periodic', inspectedOn: '2026-05-01', conditionRating: 3, notes: '', inspectorId: 'u', recordedAt: '2026-05-01T03:00:00.000Z', ...system };
+const inspection: Inspection = { id: uuidv7(), regionId, unitId: unit.id, type: 'periodic', inspectedOn: '2026-05-01', conditionRating: 3, notes: '', inspectorId: 'u', recordedAt: '2026-05-01T03:00:00.000Z', latitude: null, longitude: null, gpsAccuracyM: null, checklist: [], ...system };
 
 function conflict(entity: string, recordId: string, updatedAt: string, extra: Partial<Conflict> = {}): Conflict {
   return {

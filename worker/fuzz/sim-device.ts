@@ -107,6 +107,10 @@ export class SimDevice {
       notes: `dibuat ${tag}`,
       inspectorId: this.session.user.id,
       recordedAt: new Date().toISOString(),
+      latitude: null,
+      longitude: null,
+      gpsAccuracyM: null,
+      checklist: [],
     });
     if (!saved.ok) throw new Error(`${this.label}: a valid inspection was refused locally: ${JSON.stringify(saved.problems)}`);
     world.noteCreated(unit.regionId, saved.id);
