@@ -8,11 +8,17 @@ import { SCHEMA_VERSION } from './versions';
  * - shadows: the last server state of each record that has outbox entries laid over it, keyed
  *   "entity/id", so that discarding a rejected change can restore what the server holds.
  * - meta: small keyed values (session, device, cursor, sync status).
+ * - attachmentBlobs: the bytes of attachments, by SHA-256, with their upload state ('pending' until
+ *   the server has them, then 'uploaded'). The attachment records themselves sync as an entity.
+ * - formDrafts: what a person has typed into a form not yet saved as records (an application in
+ *   progress), so that it survives closing the app. Never synced.
  */
 const internalStores = {
   mutations: 'mutationId, seq, recordId, state',
   shadows: 'key',
   meta: 'key',
+  attachmentBlobs: 'sha256, uploadState',
+  formDrafts: 'id, kind, updatedAt',
 } as const;
 
 function storeSpec(entityName: string): string {

@@ -1,6 +1,6 @@
 // The public face of worker/ for the app (web/). The service worker itself is sw.ts.
 export { LocalDb } from './local-db';
-export type { MetaEntry } from './local-db';
+export type { MetaEntry, AttachmentBlob, FormDraft } from './local-db';
 export type { OutboxEntry } from './outbox-entry';
 export type { Session } from './session';
 export { signIn } from './sign-in';

@@ -1,5 +1,23 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
-import { dexieStores, dexieVersion, upgradeSteps, type Conflict, type Inspection, type Region, type Site, type Unit, type UpgradeStep } from '../schema';
+import {
+  dexieStores,
+  dexieVersion,
+  upgradeSteps,
+  type Application,
+  type ApplicationEvent,
+  type Attachment,
+  type Conflict,
+  type DuplicateFlag,
+  type Household,
+  type Inspection,
+  type Lease,
+  type OccupancyReport,
+  type ProgramRule,
+  type Region,
+  type Site,
+  type Unit,
+  type UpgradeStep,
+} from '../schema';
 import type { OutboxEntry } from './outbox-entry';
 import type { Session } from './session';
 import type { SyncStatus } from './sync-status';
@@ -20,6 +38,26 @@ export type MetaValue<K extends MetaKey> = Extract<MetaEntry, { key: K }>['value
 export interface Shadow {
   key: string;
   record: Record<string, unknown>;
+}
+
+/** The bytes of one attachment, kept until the server has them (and after, for viewing offline). */
+export interface AttachmentBlob {
+  sha256: string;
+  blob: Blob;
+  mimeType: string;
+  byteSize: number;
+  uploadState: 'pending' | 'uploaded';
+  createdAt: string;
+}
+
+/** A form in progress, saved as typed (not validated), e.g. a multi-step application. */
+export interface FormDraft {
+  id: string;
+  kind: string;
+  /** The user whose draft it is: a shared phone shows each user only their own. */
+  userId: string;
+  values: unknown;
+  updatedAt: string;
 }
 
 export const shadowKey = (entity: string, id: string) => `${entity}/${id}`;
@@ -58,6 +96,16 @@ export class LocalDb extends Dexie {
   units!: Table<Unit, string>;
   inspections!: Table<Inspection, string>;
   conflicts!: Table<Conflict, string>;
+  programRules!: Table<ProgramRule, string>;
+  households!: Table<Household, string>;
+  applications!: Table<Application, string>;
+  applicationEvents!: Table<ApplicationEvent, string>;
+  attachments!: Table<Attachment, string>;
+  leases!: Table<Lease, string>;
+  occupancyReports!: Table<OccupancyReport, string>;
+  duplicateFlags!: Table<DuplicateFlag, string>;
+  attachmentBlobs!: Table<AttachmentBlob, string>;
+  formDrafts!: Table<FormDraft, string>;
   outbox!: Table<OutboxEntry, string>;
   shadows!: Table<Shadow, string>;
   meta!: Table<MetaEntry, MetaKey>;
