@@ -108,7 +108,7 @@ export const bench: Bench = async ({ smoke }) => {
     const blankMs = await coldStart(blankPage, `data:text/html,${encodeURIComponent('<!doctype html><ul class="unit-list"><li><a href="#x">blank</a></li></ul>')}`, selector);
     await blankPage.close();
     const appPage = await throttled();
-    const appMs = await coldStart(appPage, `${run.baseUrl}/`, selector);
+    const appMs = await coldStart(appPage, `${run.baseUrl}/units`, selector);
     rows.push({
       benchmark: 'app-shell',
       metric: `cold start offline to the units list, ${units.toLocaleString('en-US')} units, CPU 4× slower`,

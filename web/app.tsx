@@ -9,10 +9,18 @@ import { interceptLinkClicks, navigate, useLocationPath } from './router/history
 import { paths, routeFor, type Route } from './router/routes';
 import { lazyScreen } from './lazy-screen';
 import { NotFoundScreen } from './screens/not-found-screen';
-import { UnitsScreen } from './screens/units-screen';
+import { HomeScreen } from './screens/home-screen';
 
-// Only the officer's first screen, the units list, is in the main chunk. A unit's page, sign-in,
-// the forms and the office's conflicts screen load on demand (precached, so offline too).
+// Only the officer's first screen, home, is in the main chunk. Every other screen (the units
+// list, a unit's page, sign-in, the forms, the office's screens) loads on demand, precached so
+// that it opens offline too.
+const UnitsScreen = lazyScreen(() => import('./screens/units-screen').then((m) => m.UnitsScreen));
+const SearchScreen = lazyScreen(() => import('./screens/search-screen').then((m) => m.SearchScreen));
+const ApplicationFormScreen = lazyScreen(() => import('./screens/application-form-screen').then((m) => m.ApplicationFormScreen));
+const ApplicationScreen = lazyScreen(() => import('./screens/application-screen').then((m) => m.ApplicationScreen));
+const HouseholdScreen = lazyScreen(() => import('./screens/household-screen').then((m) => m.HouseholdScreen));
+const OccupancyReportScreen = lazyScreen(() => import('./screens/occupancy-report-screen').then((m) => m.OccupancyReportScreen));
+const StorageScreen = lazyScreen(() => import('./screens/storage-screen').then((m) => m.StorageScreen));
 const UnitDetailScreen = lazyScreen(() => import('./screens/unit-detail-screen').then((m) => m.UnitDetailScreen));
 const SignInScreen = lazyScreen(() => import('./screens/sign-in-screen').then((m) => m.SignInScreen));
 const InspectionFormScreen = lazyScreen(() => import('./screens/inspection-form-screen').then((m) => m.InspectionFormScreen));
@@ -22,8 +30,24 @@ const ConflictsScreen = lazyScreen(() => import('./screens/conflicts-screen').th
 function SignedInScreen({ route }: { route: Route }) {
   switch (route.name) {
     case 'signIn':
+    case 'home':
+      return <HomeScreen />;
     case 'units':
       return <UnitsScreen />;
+    case 'search':
+      return <SearchScreen />;
+    case 'newApplication':
+      return <ApplicationFormScreen />;
+    case 'editApplication':
+      return <ApplicationFormScreen key={route.applicationId} applicationId={route.applicationId} />;
+    case 'application':
+      return <ApplicationScreen key={route.applicationId} applicationId={route.applicationId} />;
+    case 'household':
+      return <HouseholdScreen key={route.householdId} householdId={route.householdId} />;
+    case 'occupancyReport':
+      return <OccupancyReportScreen key={`${route.siteId}/${route.month}`} siteId={route.siteId} month={route.month} />;
+    case 'storage':
+      return <StorageScreen />;
     case 'unit':
       return <UnitDetailScreen key={route.unitId} unitId={route.unitId} />;
     case 'newInspection':
@@ -38,9 +62,16 @@ function SignedInScreen({ route }: { route: Route }) {
 }
 
 function navSection(route: Route): NavSection {
-  if (route.name === 'units') return 'units';
-  if (route.name === 'conflicts') return 'conflicts';
-  return null;
+  switch (route.name) {
+    case 'home':
+    case 'units':
+    case 'search':
+    case 'storage':
+    case 'conflicts':
+      return route.name;
+    default:
+      return null;
+  }
 }
 
 /** Moves focus to the new screen after a client navigation, as a page load would for a screen reader. */
@@ -71,7 +102,7 @@ export function App() {
   const renewing = Boolean(session && syncStatus?.lastError?.kind === 'unauthorized');
   const redirectHome = Boolean(session && route.name === 'signIn' && syncStatus && !renewing);
   useEffect(() => {
-    if (redirectHome) navigate(paths.units(), { replace: true });
+    if (redirectHome) navigate(paths.home(), { replace: true });
   }, [redirectHome]);
 
   let screen = null;

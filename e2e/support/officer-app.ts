@@ -9,6 +9,12 @@ export class OfficerApp {
     await this.page.getByLabel('Nama pengguna').fill(username);
     await this.page.getByLabel('Kata sandi').fill(password);
     await this.page.getByRole('button', { name: 'Masuk' }).click();
+    await this.openUnitsList();
+  }
+
+  /** The list of every unit of the officer's regions, from the main navigation. */
+  async openUnitsList() {
+    await this.page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Semua unit' }).click();
     await expect(this.page.getByRole('heading', { name: 'Unit di wilayah saya' })).toBeVisible();
   }
 

@@ -6,7 +6,7 @@ import { paths } from '../router/routes';
 import { LanguageSwitch } from './language-switch';
 
 /** Which navigation link names the screen on show, if any. */
-export type NavSection = 'units' | 'conflicts' | null;
+export type NavSection = 'home' | 'units' | 'search' | 'storage' | 'conflicts' | null;
 
 function ConflictsLink({ current }: { current: boolean }) {
   const { t, formatNumber } = useI18n();
@@ -33,13 +33,22 @@ export function AppHeader({ user, section }: { user: SessionUser | undefined; se
   return (
     <header class="app-header">
       <div class="app-header__inner">
-        <a class="app-header__brand" href={paths.units()}>
+        <a class="app-header__brand" href={paths.home()}>
           {t('app.name')}
         </a>
         {user && (
           <nav class="app-header__nav" aria-label={t('app.nav')}>
+            <a href={paths.home()} aria-current={section === 'home' ? 'page' : undefined}>
+              {t('app.home')}
+            </a>
             <a href={paths.units()} aria-current={section === 'units' ? 'page' : undefined}>
               {t('app.allUnits')}
+            </a>
+            <a href={paths.search()} aria-current={section === 'search' ? 'page' : undefined}>
+              {t('app.search')}
+            </a>
+            <a href={paths.storage()} aria-current={section === 'storage' ? 'page' : undefined}>
+              {t('app.storage')}
             </a>
             {mayResolveConflicts(user) && <ConflictsLink current={section === 'conflicts'} />}
           </nav>

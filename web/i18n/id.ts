@@ -10,6 +10,10 @@ export const id = {
   'app.loading': 'Memuat…',
   'app.conflicts': 'Konflik',
   'app.openConflicts': 'terbuka',
+  'app.home': 'Beranda',
+  'app.search': 'Cari',
+  'app.storage': 'Penyimpanan',
+  'app.newApplication': 'Pendaftaran baru',
   'language.other': 'English',
 
   'signIn.title': 'Masuk',
@@ -103,6 +107,21 @@ export const id = {
   'problem.tooSmall': 'Terlalu kecil',
   'problem.invalidChoice': 'Pilihan tidak valid',
   'problem.invalid': 'Tidak valid',
+  'problem.nik_format': 'NIK harus 16 angka',
+  'problem.nik_region': 'Kode wilayah NIK (6 angka pertama) tidak valid',
+  'problem.nik_birth_date': 'Tanggal lahir dalam NIK (angka 7–12) tidak valid',
+  'problem.nik_serial': 'Nomor urut NIK (4 angka terakhir) tidak boleh 0000',
+  'problem.kk_format': 'Nomor KK harus 16 angka',
+  'problem.kk_region': 'Nomor KK tidak valid',
+  'problem.phone_format': 'Nomor HP harus diawali 08 atau +628, 10–15 angka',
+  'problem.month_format': 'Bulan tidak valid',
+  'rejection.invalid_transition': 'perubahan status ini tidak diizinkan',
+  'rejection.application_locked': 'permohonan sedang diproses kantor dan tidak dapat diubah',
+  'rejection.reason_required': 'alasan wajib diisi',
+  'rejection.unit_required': 'unit yang ditawarkan wajib dipilih',
+  'rejection.one_owner': 'lampiran harus milik tepat satu data',
+  'rejection.end_before_start': 'tanggal akhir harus setelah tanggal mulai',
+  'rejection.append_only': 'riwayat tidak dapat diubah',
 
   'sync.region': 'Sinkronisasi',
   'sync.online': 'Daring',
@@ -156,7 +175,7 @@ export const id = {
 
   'notFound.title': 'Halaman tidak ditemukan',
   'notFound.body': 'Alamat ini tidak ada di Hunian.',
-  'notFound.home': 'Kembali ke daftar unit',
+  'notFound.home': 'Kembali ke beranda',
 };
 
 export type MessageKey = keyof typeof id;

@@ -11,6 +11,14 @@ const messageByCode: Record<string, MessageKey> = {
   invalid_value: 'problem.invalidChoice',
   invalid_date: 'problem.invalidDate',
   date_out_of_range: 'problem.dateOutOfRange',
+  nik_format: 'problem.nik_format',
+  nik_region: 'problem.nik_region',
+  nik_birth_date: 'problem.nik_birth_date',
+  nik_serial: 'problem.nik_serial',
+  kk_format: 'problem.kk_format',
+  kk_region: 'problem.kk_region',
+  phone_format: 'problem.phone_format',
+  month_format: 'problem.month_format',
 };
 
 export function problemMessageKey(code: string): MessageKey {

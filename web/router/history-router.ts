@@ -50,3 +50,16 @@ export function interceptLinkClicks(event: MouseEvent): void {
   event.preventDefault();
   navigate(url.pathname + url.search + url.hash);
 }
+
+/** One query-string parameter of the address (e.g. the search screen's `q`), kept current. */
+export function useSearchParam(name: string): string | null {
+  const read = () => new URLSearchParams(location.search).get(name);
+  const [value, setValue] = useState(read);
+  useEffect(() => {
+    const update = () => setValue(read());
+    listeners.add(update);
+    update();
+    return () => void listeners.delete(update);
+  }, [name]);
+  return value;
+}

@@ -3,7 +3,15 @@ import { paths, routeFor } from './routes';
 
 describe('routeFor', () => {
   it('names each screen of the app', () => {
-    expect(routeFor('/')).toEqual({ name: 'units' });
+    expect(routeFor('/')).toEqual({ name: 'home' });
+    expect(routeFor('/units')).toEqual({ name: 'units' });
+    expect(routeFor('/search')).toEqual({ name: 'search' });
+    expect(routeFor('/storage')).toEqual({ name: 'storage' });
+    expect(routeFor('/applications/new')).toEqual({ name: 'newApplication' });
+    expect(routeFor('/applications/abc')).toEqual({ name: 'application', applicationId: 'abc' });
+    expect(routeFor('/applications/abc/edit')).toEqual({ name: 'editApplication', applicationId: 'abc' });
+    expect(routeFor('/households/abc')).toEqual({ name: 'household', householdId: 'abc' });
+    expect(routeFor('/sites/abc/reports/2026-11')).toEqual({ name: 'occupancyReport', siteId: 'abc', month: '2026-11' });
     expect(routeFor('/login')).toEqual({ name: 'signIn' });
     expect(routeFor('/units/abc')).toEqual({ name: 'unit', unitId: 'abc' });
     expect(routeFor('/units/abc/inspections/new')).toEqual({ name: 'newInspection', unitId: 'abc' });
@@ -24,8 +32,8 @@ describe('routeFor', () => {
 
   it('calls anything else not found', () => {
     for (const path of [
-      '/units',
-      '/units/',
+      '/sites/abc/reports/november',
+      '/households',
       '/units/abc/inspections',
       '/units/abc/edit',
       '/unit/abc',

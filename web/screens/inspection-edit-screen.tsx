@@ -15,7 +15,7 @@ function InspectionMissing() {
       <h1>{t('inspection.notFound')}</h1>
       <p>{t('inspection.notOnDevice')}</p>
       <p>
-        <a href={paths.units()}>{t('notFound.home')}</a>
+        <a href={paths.home()}>{t('notFound.home')}</a>
       </p>
     </>
   );

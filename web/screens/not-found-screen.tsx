@@ -10,7 +10,7 @@ export function NotFoundScreen() {
       <h1>{t('notFound.title')}</h1>
       <p>{t('notFound.body')}</p>
       <p>
-        <a href={paths.units()}>{t('notFound.home')}</a>
+        <a href={paths.home()}>{t('notFound.home')}</a>
       </p>
     </>
   );

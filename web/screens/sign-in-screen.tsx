@@ -52,7 +52,7 @@ export function SignInScreen({ renewing = false, knownUsername = '' }: { renewin
     }
     void requestSync();
     // From /login go home; from a deep link stay, the screen it names replaces this one.
-    if (location.pathname === paths.signIn()) navigate(paths.units(), { replace: true });
+    if (location.pathname === paths.signIn()) navigate(paths.home(), { replace: true });
   }
 
   return (

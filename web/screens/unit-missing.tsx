@@ -16,7 +16,7 @@ export function UnitMissing() {
       <p>{t('unit.notOnDevice')}</p>
       {waiting && <p>{t('units.waitingForSync')}</p>}
       <p>
-        <a href={paths.units()}>{t('notFound.home')}</a>
+        <a href={paths.home()}>{t('notFound.home')}</a>
       </p>
     </>
   );
