@@ -62,6 +62,11 @@ export interface StorageReader {
   regionDigests(regionIds: readonly string[]): Promise<RegionDigest[]>;
   /** Every live (not deleted) record of an entity in one region. */
   liveRecords(entity: string, regionId: string): Promise<Record<string, unknown>[]>;
+  /**
+   * Every live record of an entity, in any region, whose indexed `field` equals `value` (e.g.
+   * households by NIK, attachments by hash). The caller filters by region as its rule needs.
+   */
+  findRecords(entity: string, field: string, value: string | number): Promise<Record<string, unknown>[]>;
   device(id: string): Promise<DeviceRow | undefined>;
   appliedMutation(mutationId: string): Promise<AppliedMutationRow | undefined>;
   userByUsername(username: string): Promise<UserRow | undefined>;

@@ -86,6 +86,13 @@ function reader(db: Db, lookups = preparedLookups(db)): StorageReader {
       return db.select().from(table).where(and(eq(regionColumn, regionId), eq(table.deleted, false))).all() as Record<string, unknown>[];
     },
 
+    findRecords: async (entity, field, value) => {
+      const table = tableOf(entity);
+      const column = (table as unknown as Record<string, typeof table.id | undefined>)[field];
+      if (!column || field === 'deleted') throw new Error(`${entity} has no field ${field}`);
+      return db.select().from(table).where(and(eq(column, value), eq(table.deleted, false))).all() as Record<string, unknown>[];
+    },
+
     device: async (id) => lookups.device.get({ id }),
 
     appliedMutation: async (mutationId) => lookups.appliedMutation.get({ id: mutationId }) as AppliedMutationRow | undefined,
