@@ -5,6 +5,7 @@ import type { ServerConfig } from './config';
 import type { AppEnv } from './http/app-env';
 import { HttpError } from './http/http-error';
 import { securityHeaders } from './http/security-headers';
+import { adminRoutes } from './routes/admin-routes';
 import { authRoutes } from './routes/auth-routes';
 import { staticRoutes } from './routes/static-routes';
 import { syncRoutes } from './routes/sync-routes';
@@ -24,6 +25,7 @@ export function createApp(storage: Storage, config: ServerConfig) {
     )
     .get('/health', (c) => c.json({ status: 'ok' }))
     .route('/auth', authRoutes)
+    .route('/admin', adminRoutes)
     .route('/sync', syncRoutes)
     .all('*', (c) => c.json({ error: 'not_found', message: `No API route ${c.req.method} ${c.req.path}` }, 404));
 

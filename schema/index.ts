@@ -12,3 +12,15 @@ export * from './validators';
 export * from './versions';
 export { dexieStores, dexieVersion } from './dexie-stores';
 export * from './domain';
+export * from './admin-api';
+// The enumerations and limits that sit beside each entity (sexes, attachment kinds, …).
+export * from './entities/application';
+export * from './entities/attachment';
+export * from './entities/duplicate-flag';
+export * from './entities/household';
+export * from './entities/inspection';
+export * from './entities/lease';
+export * from './entities/occupancy-report';
+export * from './entities/region';
+export * from './entities/unit';
+export * from './entities/conflict';

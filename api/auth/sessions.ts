@@ -15,6 +15,11 @@ export function toSessionUser(row: UserRow): SessionUser {
   return { id: row.id, username: row.username, displayName: row.displayName, role: row.role, regionIds: row.regionIds };
 }
 
+/** Ends the session of a bearer token (sign-out). Unknown or already ended tokens change nothing. */
+export async function revokeToken(storage: Storage, token: string, now = new Date()): Promise<boolean> {
+  return storage.transaction((tx) => tx.revokeSession(tokenHash(token), now.toISOString()));
+}
+
 /** The user behind a bearer token, or undefined if the token is unknown, expired or revoked. */
 export async function userForToken(storage: Storage, token: string, now = new Date()): Promise<SessionUser | undefined> {
   const user = await storage.read((reader) => reader.userForSession(tokenHash(token), now.toISOString()));

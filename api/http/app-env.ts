@@ -8,6 +8,8 @@ export interface AppEnv {
     storage: Storage;
     config: ServerConfig;
     user: SessionUser;
+    /** The bearer token of the request (set with user), for sign-out. */
+    token: string;
     loginThrottle: LoginThrottle;
   };
 }

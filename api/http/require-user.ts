@@ -1,3 +1,4 @@
+import type { Role } from '../../schema';
 import { createMiddleware } from 'hono/factory';
 import { userForToken } from '../auth/sessions';
 import type { AppEnv } from './app-env';
@@ -11,5 +12,13 @@ export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
   const user = await userForToken(c.var.storage, match[1]!);
   if (!user) throw new HttpError(401, 'unauthorized', 'Sign in again: the session is unknown, expired or revoked');
   c.set('user', user);
+  c.set('token', match[1]!);
   await next();
 });
+
+/** 403 unless the signed-in user has one of the roles (after requireUser). */
+export const requireRole = (...roles: Role[]) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    if (!roles.includes(c.var.user.role)) throw new HttpError(403, 'role_forbidden', `This needs the role ${roles.join(' or ')}`);
+    await next();
+  });

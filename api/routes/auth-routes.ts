@@ -2,7 +2,8 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import { loginRequestSchema, versionHeaders, type LoginResponse } from '../../schema';
 import { verifyPassword } from '../auth/password';
-import { createSession, toSessionUser } from '../auth/sessions';
+import { createSession, revokeToken, toSessionUser } from '../auth/sessions';
+import { requireUser } from '../http/require-user';
 import type { AppEnv } from '../http/app-env';
 import { HttpError } from '../http/http-error';
 import { readJson } from '../http/read-json';
@@ -34,7 +35,12 @@ export const authRoutes = new Hono<AppEnv>().post('/login', async (c) => {
   const session = await createSession(c.var.storage, row.id, c.var.config.sessionDays);
   const body: LoginResponse = { ...session, user: toSessionUser(row) };
   return c.json(body);
-});
+})
+  // Sign-out ends this device's session on the server too; the device wipes its own data.
+  .post('/logout', requireUser, async (c) => {
+    await revokeToken(c.var.storage, c.var.token);
+    return c.json({ signedOut: true });
+  });
 
 /** The peer's address; tests through app.request() have none. */
 function clientAddress(c: Context<AppEnv>): string {

@@ -71,6 +71,9 @@ export interface StorageReader {
   appliedMutation(mutationId: string): Promise<AppliedMutationRow | undefined>;
   userByUsername(username: string): Promise<UserRow | undefined>;
   countUsers(): Promise<number>;
+  userById(id: string): Promise<UserRow | undefined>;
+  /** Every user, by username. */
+  listUsers(): Promise<UserRow[]>;
   /** The user of a live session (not expired at `now`, not revoked). */
   userForSession(tokenHash: string, now: string): Promise<UserRow | undefined>;
 }
@@ -88,6 +91,12 @@ export interface StorageTx extends StorageReader {
   saveAppliedMutation(row: AppliedMutationRow): Promise<void>;
   insertUser(user: UserRow): Promise<void>;
   insertSession(session: SessionRow): Promise<void>;
+  /** Changes a user's own fields (not the id). */
+  updateUser(id: string, patch: Partial<Omit<UserRow, 'id'>>): Promise<void>;
+  /** Ends every live session of a user; returns how many. */
+  revokeUserSessions(userId: string, now: string): Promise<number>;
+  /** Ends one session (sign-out); returns whether it was live. */
+  revokeSession(tokenHash: string, now: string): Promise<boolean>;
   /**
    * Deletes every change-log row with seq <= `throughSeq` that a later row of the same record
    * supersedes (each record keeps its latest row, tombstones included), and raises the

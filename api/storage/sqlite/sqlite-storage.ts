@@ -101,6 +101,10 @@ function reader(db: Db, lookups = preparedLookups(db)): StorageReader {
 
     countUsers: async () => db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0,
 
+    userById: async (id) => db.select().from(users).where(eq(users.id, id)).get() as UserRow | undefined,
+
+    listUsers: async () => db.select().from(users).orderBy(asc(users.username)).all() as UserRow[],
+
     userForSession: async (tokenHash, now) => {
       const row = lookups.session.get({ tokenHash });
       return row && row.expiresAt > now ? (row.user as UserRow) : undefined;
@@ -158,6 +162,16 @@ function writer(db: Db, sqlite: Database.Database, runSavepoint: StorageTx['save
     insertSession: async (session) => {
       db.insert(sessions).values(session).run();
     },
+
+    updateUser: async (id, patch) => {
+      if (Object.keys(patch).length > 0) db.update(users).set(patch).where(eq(users.id, id)).run();
+    },
+
+    revokeUserSessions: async (userId, now) =>
+      db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt))).run().changes,
+
+    revokeSession: async (tokenHash, now) =>
+      db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt))).run().changes > 0,
   };
 }
 
