@@ -4,6 +4,7 @@ export type { MetaEntry, AttachmentBlob, FormDraft } from './local-db';
 export type { OutboxEntry } from './outbox-entry';
 export type { Session } from './session';
 export { signIn } from './sign-in';
+export { storePhotoBlob, cacheDownloadedBlob, type PhotoBlobMeta } from './attachment-store';
 export { saveRecord, deleteRecord, resendRejected, discardRejected, checkRecord, type SaveResult } from './local-writes';
 export { createSyncClient } from './sync-client';
 export type { SyncOutcome } from './sync-engine';

@@ -1,0 +1,63 @@
+import { useEffect, useState } from 'preact/hooks';
+import { cacheDownloadedBlob } from '../../worker';
+import { useAppServices } from '../app-services';
+import { useLiveQuery } from '../use-live-query';
+
+export type AttachmentView =
+  | { state: 'loading'; url: null }
+  | { state: 'ready'; url: string; mimeType: string }
+  /** Not on this device, and the server cannot be reached or does not give it to this user. */
+  | { state: 'unavailable'; url: null };
+
+const shaPattern = /^[0-9a-f]{64}$/;
+
+/**
+ * An object URL for an attachment's bytes: from the device when it holds them (offline too), else
+ * fetched from the server with the session's token and kept on the device as already uploaded,
+ * so the next view needs no network. The URL is revoked when the component lets go of it.
+ */
+export function useAttachmentView(sha256: string): AttachmentView {
+  const { db, baseUrl } = useAppServices();
+  const local = useLiveQuery(async () => (await db.attachmentBlobs.get(sha256)) ?? null, [db, sha256]);
+  const [url, setUrl] = useState<{ sha256: string; url: string; mimeType: string } | null>(null);
+  const [unavailable, setUnavailable] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!local) return;
+    const objectUrl = URL.createObjectURL(local.blob);
+    setUrl({ sha256, url: objectUrl, mimeType: local.mimeType });
+    return () => URL.revokeObjectURL(objectUrl);
+  }, [local]);
+
+  useEffect(() => {
+    if (local !== null) return;
+    if (!shaPattern.test(sha256)) return setUnavailable(sha256);
+    let cancelled = false;
+    void (async () => {
+      try {
+        const session = await db.getMeta('session');
+        if (!session) throw new Error('Not signed in');
+        const response = await fetch(`${baseUrl}/api/attachments/${sha256}`, { headers: { authorization: `Bearer ${session.token}` } });
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        const blob = await response.blob();
+        const mimeType = response.headers.get('content-type')?.split(';')[0]?.trim() || blob.type;
+        // The live query above picks the stored bytes up and makes the URL.
+        if (!cancelled) await cacheDownloadedBlob(db, blob, { sha256, mimeType });
+      } catch {
+        if (!cancelled) setUnavailable(sha256);
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [db, baseUrl, sha256, local]);
+
+  if (url && url.sha256 === sha256 && local) return { state: 'ready', url: url.url, mimeType: url.mimeType };
+  if (unavailable === sha256 && local === null) return { state: 'unavailable', url: null };
+  return { state: 'loading', url: null };
+}
+
+/** Just the object URL (undefined until the bytes are at hand). */
+export function useAttachmentUrl(sha256: string): string | undefined {
+  return useAttachmentView(sha256).url ?? undefined;
+}
