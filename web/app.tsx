@@ -8,6 +8,7 @@ import { useI18n } from './i18n/i18n-context';
 import { interceptLinkClicks, navigate, useLocationPath } from './router/history-router';
 import { paths, routeFor, type Route } from './router/routes';
 import { lazyScreen } from './lazy-screen';
+import { useAppLock } from './lock/use-app-lock';
 import { NotFoundScreen } from './screens/not-found-screen';
 import { HomeScreen } from './screens/home-screen';
 
@@ -21,6 +22,7 @@ const ApplicationScreen = lazyScreen(() => import('./screens/application-screen'
 const HouseholdScreen = lazyScreen(() => import('./screens/household-screen').then((m) => m.HouseholdScreen));
 const OccupancyReportScreen = lazyScreen(() => import('./screens/occupancy-report-screen').then((m) => m.OccupancyReportScreen));
 const StorageScreen = lazyScreen(() => import('./screens/storage-screen').then((m) => m.StorageScreen));
+const LockScreen = lazyScreen(() => import('./lock/lock-screen').then((m) => m.LockScreen));
 const UnitDetailScreen = lazyScreen(() => import('./screens/unit-detail-screen').then((m) => m.UnitDetailScreen));
 const SignInScreen = lazyScreen(() => import('./screens/sign-in-screen').then((m) => m.SignInScreen));
 const InspectionFormScreen = lazyScreen(() => import('./screens/inspection-form-screen').then((m) => m.InspectionFormScreen));
@@ -92,6 +94,7 @@ export function App() {
   const syncStatus = useSyncStatus();
   const main = useRef<HTMLElement>(null);
   useFocusOnNavigation(path, main);
+  const lock = useAppLock(session);
 
   useEffect(() => {
     document.addEventListener('click', interceptLinkClicks);
@@ -107,6 +110,8 @@ export function App() {
 
   let screen = null;
   if (session === null) screen = <SignInScreen />;
+  // Locked: nothing of the data shows until the password is checked on the device.
+  else if (session && lock.locked) screen = <LockScreen displayName={session.user.displayName} onUnlocked={lock.unlocked} />;
   else if (session && route.name === 'signIn' && renewing) screen = <SignInScreen renewing knownUsername={session.user.username} />;
   else if (session && syncStatus) screen = <SignedInScreen route={route} />;
 

@@ -9,3 +9,5 @@ export { saveRecord, deleteRecord, resendRejected, discardRejected, checkRecord,
 export { createSyncClient } from './sync-client';
 export type { SyncOutcome } from './sync-engine';
 export { SyncError, initialSyncStatus, largeClockSkewMs, type SyncStatus, type SyncErrorKind } from './sync-status';
+export { checkUnlockPassword, type UnlockVerifier } from './unlock-verifier';
+export { signOutAndWipe, unsentWork } from './sign-out';

@@ -21,6 +21,7 @@ import {
 import type { OutboxEntry } from './outbox-entry';
 import type { Session } from './session';
 import type { SyncStatus } from './sync-status';
+import type { UnlockVerifier } from './unlock-verifier';
 
 export type MetaEntry =
   | { key: 'session'; value: Session }
@@ -30,7 +31,9 @@ export type MetaEntry =
   /** The server digests last found equal to this device's copy, by region, and when (S17). */
   | { key: 'verifiedDigests'; value: { at: number; digests: Record<string, string> } }
   /** The regions the server last said this user may see, sorted (S6). */
-  | { key: 'visibleRegions'; value: string[] };
+  | { key: 'visibleRegions'; value: string[] }
+  /** The local check of the user's password, for unlocking the app offline (unlock-verifier.ts). */
+  | { key: 'unlock'; value: UnlockVerifier };
 
 export type MetaKey = MetaEntry['key'];
 export type MetaValue<K extends MetaKey> = Extract<MetaEntry, { key: K }>['value'];

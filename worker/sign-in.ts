@@ -1,6 +1,7 @@
 import { PROTOCOL_VERSION, SCHEMA_VERSION, entityByName, errorBodySchema, loginResponseSchema, uuidv7, versionHeaders } from '../schema';
 import type { LocalDb } from './local-db';
 import { SyncError } from './sync-status';
+import { makeUnlockVerifier } from './unlock-verifier';
 
 /**
  * Signs in against the server (this needs the network) and keeps the session on the device.
@@ -24,13 +25,16 @@ export async function signIn(db: LocalDb, baseUrl: string, username: string, pas
     throw new SyncError(response.status === 401 ? 'unauthorized' : response.status === 426 ? 'outdated' : 'rejected', error.success ? error.data.message : `HTTP ${response.status}`, response.status, error.success ? error.data.error : undefined);
   }
   const login = loginResponseSchema.parse(body);
+  // Derived before the transaction: IndexedDB transactions end at the first non-IndexedDB wait.
+  const unlock = await makeUnlockVerifier(login.user.id, password);
   const syncedTables = db.tables.filter((t) => entityByName(t.name)?.synced);
-  await db.transaction('rw', [...syncedTables, db.outbox, db.meta], async () => {
+  await db.transaction('rw', [...syncedTables, db.outbox, db.meta, db.shadows, db.attachmentBlobs, db.formDrafts], async () => {
     const device = await db.getMeta('device');
     const previous = await db.getMeta('session');
     // The same user signing in again keeps the device, its numbering and its data.
     if (device && previous?.user.id === login.user.id) {
       await db.setMeta('session', { token: login.token, expiresAt: login.expiresAt, user: login.user, deviceId: device.deviceId });
+      await db.setMeta('unlock', unlock);
       return;
     }
     // Someone else: another user's unsent work must never be pushed under this user's name.
@@ -38,8 +42,9 @@ export async function signIn(db: LocalDb, baseUrl: string, username: string, pas
       throw new SyncError('rejected', 'This device holds changes of another user that are not synced yet', undefined, 'other_user_pending');
     }
     // Their regions' data is not this user's to see; start from an empty device.
-    await Promise.all(syncedTables.map((t) => t.clear()));
+    await Promise.all([...syncedTables, db.shadows, db.attachmentBlobs, db.formDrafts].map((t) => t.clear()));
     await db.meta.clear();
+    await db.setMeta('unlock', unlock);
     const deviceId = uuidv7();
     await db.setMeta('device', { deviceId, nextSeq: 1 });
     await db.setMeta('session', { token: login.token, expiresAt: login.expiresAt, user: login.user, deviceId });

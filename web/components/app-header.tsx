@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { mayResolveConflicts } from '../may-resolve-conflicts';
 import { paths } from '../router/routes';
 import { LanguageSwitch } from './language-switch';
+import { SignOutButton } from './sign-out-button';
 
 /** Which navigation link names the screen on show, if any. */
 export type NavSection = 'home' | 'units' | 'search' | 'storage' | 'conflicts' | null;
@@ -54,6 +55,7 @@ export function AppHeader({ user, section }: { user: SessionUser | undefined; se
           </nav>
         )}
         {user && <span class="app-header__user">{user.displayName}</span>}
+        {user && <SignOutButton />}
         <div class="app-header__lang">
           <LanguageSwitch />
         </div>

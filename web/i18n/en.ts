@@ -13,6 +13,7 @@ export const en: Messages = {
   'app.search': 'Search',
   'app.storage': 'Storage',
   'app.newApplication': 'New application',
+  'app.signOut': 'Sign out',
   'language.other': 'Bahasa Indonesia',
 
   'signIn.title': 'Sign in',

@@ -14,6 +14,7 @@ export const id = {
   'app.search': 'Cari',
   'app.storage': 'Penyimpanan',
   'app.newApplication': 'Pendaftaran baru',
+  'app.signOut': 'Keluar',
   'language.other': 'English',
 
   'signIn.title': 'Masuk',
