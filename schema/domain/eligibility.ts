@@ -24,6 +24,8 @@ export interface IncomeInput {
 }
 
 export interface EligibilityInput {
+  /** The head's own income: the head is not one of `members` (households.ts). */
+  headIncome: IncomeInput | null;
   members: readonly { income: IncomeInput | null }[];
   hasLocalIdCard: boolean;
   ownsHouse: boolean;
@@ -45,13 +47,15 @@ export type EligibilityResult =
   | { outcome: 'unknown'; reasons: [] }
   | { outcome: 'eligible' | 'not_eligible'; reasons: EligibilityReason[] };
 
-export function householdMonthlyIncome(members: EligibilityInput['members']): number {
-  return members.reduce((sum, m) => sum + (m.income ? monthlyAmount(m.income.amount, m.income.period) : 0), 0);
+/** What the whole household earns in a month: the head's income plus every member's. */
+export function householdMonthlyIncome(household: Pick<EligibilityInput, 'headIncome' | 'members'>): number {
+  const incomes = [household.headIncome, ...household.members.map((m) => m.income)];
+  return incomes.reduce((sum: number, income) => sum + (income ? monthlyAmount(income.amount, income.period) : 0), 0);
 }
 
 export function checkEligibility(household: EligibilityInput, rule: ProgramRuleInput | null): EligibilityResult {
   if (!rule) return { outcome: 'unknown', reasons: [] };
-  const monthlyIncome = householdMonthlyIncome(household.members);
+  const monthlyIncome = householdMonthlyIncome(household);
   const reasons: EligibilityReason[] = [
     { rule: 'income', passed: monthlyIncome <= rule.maxMonthlyIncome, monthlyIncome, threshold: rule.maxMonthlyIncome },
   ];

@@ -18,6 +18,16 @@ function validRegionCode(digits: string): boolean {
   return validProvinceCode(digits) && digits.slice(2, 4) !== '00' && digits.slice(4, 6) !== '00';
 }
 
+/**
+ * Days in a month of a two-digit year. Whichever century it is, a year whose last two digits
+ * divide by 4 is a leap year (1900 is the one exception, and nobody alive was born in it), so
+ * 29 February is accepted exactly when it existed; 30 February or 31 April never did.
+ */
+function daysInMonth(month: number, year2: number): number {
+  if (month === 2) return year2 % 4 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
 export interface NikParts {
   regionCode: string;
   /** Day of birth as printed, 1–31 (the +40 for women removed). */
@@ -37,7 +47,7 @@ export function parseNik(value: string): NikParts | NationalIdProblem {
   const month = Number(value.slice(8, 10));
   const sex = day > 40 ? 'female' : 'male';
   if (day > 40) day -= 40;
-  if (day < 1 || day > 31 || month < 1 || month > 12) return 'nik_birth_date';
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(month, Number(value.slice(10, 12)))) return 'nik_birth_date';
   const serial = value.slice(12);
   if (serial === '0000') return 'nik_serial';
   return { regionCode: value.slice(0, 6), birthDay: day, birthMonth: month, birthYear2: Number(value.slice(10, 12)), sex, serial };

@@ -2,8 +2,8 @@ import { defineEntity } from '../entity';
 import { f } from '../field';
 import { applicationStatuses, officerEditableStatuses, transitionProblem, type ApplicationStatus } from '../domain/application-lifecycle';
 
-/** Fields only the status moves and the office's decisions change. */
-const decisionFields = new Set(['status', 'decisionNote', 'offeredUnitId', 'submittedAt']);
+/** The office's decisions: a field officer never sets them, in any status. */
+const officeFields = ['decisionNote', 'offeredUnitId'] as const;
 
 /**
  * A household's application to a site. Its status follows the lifecycle in
@@ -35,9 +35,14 @@ export const application = defineEntity({
     const to = after.status as ApplicationStatus;
     const problem = transitionProblem(from, to, role);
     if (problem) return { code: problem, message: `A ${role} may not move an application from ${from ?? 'nothing'} to ${to}` };
-    if (role === 'field_officer' && from !== null && !officerEditableStatuses.includes(from)) {
-      const changed = Object.keys(after).filter((k) => !decisionFields.has(k) && JSON.stringify(after[k]) !== JSON.stringify(before?.[k]));
-      if (changed.length > 0) return { code: 'application_locked', message: `The application is ${from}; the office must return it before it changes` };
+    if (role === 'field_officer') {
+      const changed = (field: string) => JSON.stringify(after[field] ?? null) !== JSON.stringify(before?.[field] ?? null);
+      if (officeFields.some(changed)) return { code: 'role_forbidden', message: 'Only the office writes a decision note or offers a unit' };
+      // Once submitted, nothing changes until the office returns it: not the content, and not
+      // submittedAt either (it orders the review queue).
+      if (from !== null && !officerEditableStatuses.includes(from) && Object.keys(after).some(changed)) {
+        return { code: 'application_locked', message: `The application is ${from}; the office must return it before it changes` };
+      }
     }
     if (to === 'rejected' && !String(after.decisionNote ?? '').trim()) {
       return { code: 'reason_required', message: 'A rejection needs a reason' };
