@@ -3,9 +3,11 @@ import { bodyLimit } from 'hono/body-limit';
 import { LoginThrottle } from './auth/login-throttle';
 import type { ServerConfig } from './config';
 import type { AppEnv } from './http/app-env';
+import { attachmentsDirFor, diskBlobStore } from './attachments/blob-store';
 import { HttpError } from './http/http-error';
 import { securityHeaders } from './http/security-headers';
 import { adminRoutes } from './routes/admin-routes';
+import { attachmentRoutes } from './routes/attachment-routes';
 import { authRoutes } from './routes/auth-routes';
 import { staticRoutes } from './routes/static-routes';
 import { syncRoutes } from './routes/sync-routes';
@@ -14,19 +16,20 @@ import { StorageUnavailable, type Storage } from './storage/storage';
 export const maxBodyBytes = 2 * 1024 * 1024;
 
 export function createApp(storage: Storage, config: ServerConfig) {
+  const jsonBodyLimit = bodyLimit({
+    maxSize: maxBodyBytes,
+    onError: () => {
+      throw new HttpError(413, 'body_too_large', `The request body is larger than ${maxBodyBytes} bytes`);
+    },
+  });
   const api = new Hono<AppEnv>()
-    .use(
-      bodyLimit({
-        maxSize: maxBodyBytes,
-        onError: () => {
-          throw new HttpError(413, 'body_too_large', `The request body is larger than ${maxBodyBytes} bytes`);
-        },
-      }),
-    )
+    // Attachment bytes have a limit of their own (MAX_ATTACHMENT_BYTES), counted as they stream in.
+    .use((c, next) => (c.req.path.startsWith('/api/attachments/') ? next() : jsonBodyLimit(c, next)))
     .get('/health', (c) => c.json({ status: 'ok' }))
     .route('/auth', authRoutes)
     .route('/admin', adminRoutes)
     .route('/sync', syncRoutes)
+    .route('/attachments', attachmentRoutes(diskBlobStore(attachmentsDirFor(config.dbPath))))
     .all('*', (c) => c.json({ error: 'not_found', message: `No API route ${c.req.method} ${c.req.path}` }, 404));
 
   const loginThrottle = new LoginThrottle();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ATTACHMENT_BYTES } from '../../schema/entities/attachment';
+import { MAX_ATTACHMENT_BYTES } from '../../schema';
 import { PrepareError, prepareAttachmentFile, scaledSize, sha256Hex } from './compress-image';
 
 describe('scaledSize', () => {

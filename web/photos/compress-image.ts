@@ -1,4 +1,4 @@
-import { MAX_ATTACHMENT_BYTES } from '../../schema/entities/attachment';
+import { MAX_ATTACHMENT_BYTES } from '../../schema';
 
 /** The long side of a stored photo: legible for an ID card or a crack in a wall, ~300 KB as JPEG. */
 export const MAX_LONG_SIDE_PX = 1600;

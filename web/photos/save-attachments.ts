@@ -1,5 +1,4 @@
-import type { EntityName, FieldProblem } from '../../schema';
-import type { attachmentKinds } from '../../schema/entities/attachment';
+import type { attachmentKinds, attachmentMimeTypes, EntityName, FieldProblem } from '../../schema';
 import { deleteRecord, saveRecord, type LocalDb } from '../../worker';
 import type { CapturedPhoto } from '../components/photo-capture';
 
@@ -44,7 +43,7 @@ export async function saveAttachments(db: LocalDb, target: AttachmentTarget, pho
       itemKey: target.itemKey ?? null,
       kind: target.kind,
       sha256: photo.sha256,
-      mimeType: photo.mimeType as 'image/jpeg' | 'image/png' | 'application/pdf',
+      mimeType: photo.mimeType as (typeof attachmentMimeTypes)[number],
       byteSize: photo.byteSize,
       width: photo.width,
       height: photo.height,
