@@ -1,0 +1,36 @@
+import { defineMessages } from '../i18n/feature-messages';
+
+export const searchMessages = defineMessages(
+  {
+    title: 'Cari',
+    label: 'Cari nama, NIK, KK, atau kode unit',
+    hint: 'Awal nama kepala keluarga, awal NIK atau nomor KK (termasuk NIK anggota keluarga), atau awal kode unit. Pencarian memakai data di perangkat, juga tanpa sinyal.',
+    households: 'Rumah tangga',
+    units: 'Unit',
+    found: '{households} rumah tangga dan {units} unit ditemukan untuk “{query}”.',
+    foundMore: 'Lebih dari {households} rumah tangga atau {units} unit ditemukan untuk “{query}”.',
+    searching: 'Mencari…',
+    noHouseholds: 'Tidak ada rumah tangga yang cocok.',
+    noUnits: 'Tidak ada unit yang cocok.',
+    more: 'Hanya {count} yang pertama ditampilkan. Ketik lebih lengkap untuk mempersempit.',
+    nik: 'NIK {nik}',
+    kk: 'KK {kk}',
+    member: 'Anggota: {name}, NIK {nik}',
+  },
+  {
+    title: 'Search',
+    label: 'Search name, NIK, KK or unit code',
+    hint: 'The start of the head of household’s name, of a NIK or family card (KK) number (members’ NIKs too), or of a unit code. Search uses the data on this device, offline too.',
+    households: 'Households',
+    units: 'Units',
+    found: '{households} households and {units} units found for “{query}”.',
+    foundMore: 'More than {households} households or {units} units found for “{query}”.',
+    searching: 'Searching…',
+    noHouseholds: 'No matching households.',
+    noUnits: 'No matching units.',
+    more: 'Only the first {count} are shown. Type more to narrow the search.',
+    nik: 'NIK {nik}',
+    kk: 'KK {kk}',
+    member: 'Member: {name}, NIK {nik}',
+  },
+);
