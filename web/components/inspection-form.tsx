@@ -1,37 +1,15 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { inspection as inspectionEntity, uuidv7, type FieldProblem, type Inspection, type Unit } from '../../schema';
-import { checkRecord, saveRecord, type Session } from '../../worker';
+import { useEffect, useState } from 'preact/hooks';
+import { uuidv7, type Inspection, type Unit } from '../../schema';
+import type { LocalDb, Session } from '../../worker';
 import { useAppServices } from '../app-services';
-import { conditionKey, conditionRatingsBestFirst } from '../i18n/condition-key';
-import type { MessageKey } from '../i18n/id';
-import { defaultInspectionType, inspectionTypeKey, inspectionTypesInFormOrder } from '../i18n/inspection-type-key';
-import { useI18n } from '../i18n/i18n-context';
-import { problemMessageKey } from '../i18n/problem-message';
+import { defaultInspectionType } from '../i18n/inspection-type-key';
+import { checklistFormOf } from '../inspections/checklist-form';
+import { inspectionDraftId, readInspectionDraft, type InspectionFormValues } from '../inspections/inspection-draft';
+import { InspectionFormFields, type DraftNotice } from '../inspections/inspection-form-fields';
+import type { PhotosByItem } from '../inspections/save-inspection-photos';
 import { todayLocalDate } from '../local-date';
-import { navigate } from '../router/history-router';
-import { paths } from '../router/routes';
-
-/** The fields a person fills in, in the order they appear: the first one with a problem gets focus. */
-const formFields = ['type', 'inspectedOn', 'conditionRating', 'notes'] as const;
-type FormField = (typeof formFields)[number];
-type FieldMessages = Partial<Record<FormField, MessageKey>>;
-
-/** Shown beside the notes as a counter; the schema is what enforces it. */
-const notesMax = inspectionEntity.fields.notes.zod.maxLength;
-
-function isFormField(name: string): name is FormField {
-  return (formFields as readonly string[]).includes(name);
-}
-
-/** The first problem of each field, in words; the schema's date pattern fails as a format problem. */
-function messagesFor(problems: readonly FieldProblem[]): FieldMessages {
-  const messages: FieldMessages = {};
-  for (const { field, code } of problems) {
-    if (!isFormField(field) || messages[field]) continue;
-    messages[field] = field === 'inspectedOn' && code === 'invalid_format' ? 'problem.invalidDate' : problemMessageKey(code);
-  }
-  return messages;
-}
+import { capturedPhotoOf, readAttachmentsOf } from '../photos/attachments-of';
+import '../inspections/inspections.css';
 
 interface InspectionFormProps {
   unit: Unit;
@@ -40,165 +18,91 @@ interface InspectionFormProps {
   editing?: Inspection;
 }
 
+/** The form's values of a recorded inspection, or of a new one. */
+function valuesOf(editing: Inspection | undefined, photos: PhotosByItem): InspectionFormValues {
+  if (!editing) {
+    return { recordId: uuidv7(), type: defaultInspectionType, inspectedOn: todayLocalDate(), conditionRating: '', notes: '', position: null, checklist: {}, photos: {} };
+  }
+  const { latitude, longitude, gpsAccuracyM } = editing;
+  return {
+    recordId: editing.id,
+    type: editing.type,
+    inspectedOn: editing.inspectedOn,
+    conditionRating: String(editing.conditionRating),
+    notes: editing.notes,
+    position: latitude !== null && longitude !== null ? { latitude, longitude, accuracyM: gpsAccuracyM ?? 0 } : null,
+    checklist: checklistFormOf(editing.checklist, editing.inspectedOn),
+    photos,
+  };
+}
+
+/** The device's inspection photos of a record, by checklist item. */
+async function readSavedPhotos(db: LocalDb, inspectionId: string): Promise<PhotosByItem> {
+  const photos: PhotosByItem = {};
+  for (const attachment of await readAttachmentsOf(db, { inspectionId }, { kind: 'inspection_photo' })) {
+    const key = attachment.itemKey ?? '';
+    (photos[key] ??= []).push(capturedPhotoOf(attachment));
+  }
+  return photos;
+}
+
+interface Loaded {
+  initial: InspectionFormValues;
+  savedPhotos: PhotosByItem;
+  notice: DraftNotice;
+}
+
 /**
  * The inspection form, for a new inspection or a change of one. It is mounted once its record is
- * read, and keeps what the person types even when a sync rewrites that record meanwhile.
+ * read, and keeps what the person types even when a sync rewrites that record meanwhile. What was
+ * typed and not saved (the app closed, the phone killed it) comes back from the user's draft.
  */
 export function InspectionForm({ unit, session, editing }: InspectionFormProps) {
-  const { t } = useI18n();
-  const { db, requestSync } = useAppServices();
-  const [type, setType] = useState<string>(editing?.type ?? defaultInspectionType);
-  const [inspectedOn, setInspectedOn] = useState(() => editing?.inspectedOn ?? todayLocalDate());
-  const [conditionRating, setConditionRating] = useState(editing ? String(editing.conditionRating) : '');
-  const [notes, setNotes] = useState(editing?.notes ?? '');
-  const [messages, setMessages] = useState<FieldMessages>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const focusFirstProblem = useRef(false);
+  const { db } = useAppServices();
+  const draftId = inspectionDraftId(unit.id, editing?.id);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [generation, setGeneration] = useState(0);
 
-  // After the render that shows the messages, so a screen reader reads the field with its message.
+  // Read once, not live: the form's own draft writes must not re-render it.
   useEffect(() => {
-    if (!focusFirstProblem.current) return;
-    focusFirstProblem.current = false;
-    const first = formFields.find((field) => messages[field]);
-    if (first) document.getElementById(`inspection-${first}`)?.focus();
-  });
+    let cancelled = false;
+    void (async () => {
+      const draft = await readInspectionDraft(db, draftId, session.user.id);
+      const recordId = draft?.values.recordId ?? editing?.id;
+      const savedPhotos = recordId ? await readSavedPhotos(db, recordId) : {};
+      if (cancelled) return;
+      setLoaded(
+        draft
+          ? { initial: draft.values, savedPhotos, notice: { kind: 'restored', updatedAt: draft.updatedAt } }
+          : { initial: valuesOf(editing, savedPhotos), savedPhotos, notice: null },
+      );
+    })();
+    return () => void (cancelled = true);
+    // The record is read when the form mounts; the edit screen keys the form by the record's id.
+  }, [db, draftId, session.user.id]);
 
-  function showProblems(problems: readonly FieldProblem[]) {
-    const found = messagesFor(problems);
-    setMessages(found);
-    focusFirstProblem.current = true;
-    // Problems with fields the person cannot see (ids, the region) are the app's fault; say so plainly.
-    const hidden = problems.filter((p) => !isFormField(p.field)).map((p) => p.field);
-    setFailure(hidden.length ? t('inspection.saveFailed', { reason: hidden.join(', ') }) : null);
+  if (!loaded) return null;
+
+  function startOver() {
+    // A new inspection starts over under a new id, with none of the old id's photos to measure against.
+    setLoaded((current) => {
+      const savedPhotos = editing && current ? current.savedPhotos : {};
+      return { initial: valuesOf(editing, savedPhotos), savedPhotos, notice: { kind: 'discarded' } };
+    });
+    setGeneration((g) => g + 1);
   }
-
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    if (saving) return;
-    const fields = {
-      // Empty means not filled in: "Required", not a format problem.
-      type: (type || undefined) as Inspection['type'] | undefined,
-      inspectedOn: inspectedOn || undefined,
-      conditionRating: conditionRating ? Number(conditionRating) : undefined,
-      notes,
-    };
-    const whole = editing
-      ? { id: editing.id, regionId: editing.regionId, unitId: editing.unitId, inspectorId: editing.inspectorId, recordedAt: editing.recordedAt, latitude: editing.latitude, longitude: editing.longitude, gpsAccuracyM: editing.gpsAccuracyM, checklist: editing.checklist, ...fields }
-      : { id: uuidv7(), regionId: unit.regionId, unitId: unit.id, inspectorId: session.user.id, recordedAt: new Date().toISOString(), latitude: null, longitude: null, gpsAccuracyM: null, checklist: [], ...fields };
-    const problems = checkRecord('inspections', whole);
-    if (problems.length > 0) return showProblems(problems);
-
-    setSaving(true);
-    try {
-      // A change sends only what the form shows; saving also folds in a rejected change (S15).
-      const result = await saveRecord(db, 'inspections', whole.id, editing ? fields : whole);
-      if (!result.ok) {
-        setSaving(false);
-        return showProblems(result.problems);
-      }
-    } catch (error) {
-      setSaving(false);
-      setFailure(t('inspection.saveFailed', { reason: error instanceof Error ? error.message : String(error) }));
-      return;
-    }
-    // Replace the form in history: Back from the unit should not offer the filled form again.
-    navigate(paths.unit(unit.id), { replace: true });
-    // Saved on the device is saved; the upload happens whenever the network allows.
-    void requestSync();
-  }
-
-  const describedBy = (field: FormField, ...more: string[]) =>
-    [messages[field] ? `inspection-${field}-problem` : '', ...more].filter(Boolean).join(' ') || undefined;
-  const problemText = (field: FormField) => {
-    const key = messages[field];
-    return key && (
-      <p id={`inspection-${field}-problem`} class="field__problem">
-        {t(key)}
-      </p>
-    );
-  };
 
   return (
-    <form class="form" onSubmit={submit} noValidate>
-      <div class="field">
-        <label for="inspection-type">{t('inspection.type')}</label>
-        <select
-          id="inspection-type"
-          required
-          value={type}
-          onChange={(e) => setType(e.currentTarget.value)}
-          aria-invalid={Boolean(messages.type)}
-          aria-describedby={describedBy('type')}
-        >
-          {inspectionTypesInFormOrder.map((value) => (
-            <option key={value} value={value}>
-              {t(inspectionTypeKey(value))}
-            </option>
-          ))}
-        </select>
-        {problemText('type')}
-      </div>
-      <div class="field">
-        <label for="inspection-inspectedOn">{t('inspection.date')}</label>
-        <input
-          id="inspection-inspectedOn"
-          type="date"
-          required
-          value={inspectedOn}
-          onInput={(e) => setInspectedOn(e.currentTarget.value)}
-          aria-invalid={Boolean(messages.inspectedOn)}
-          aria-describedby={describedBy('inspectedOn')}
-        />
-        {problemText('inspectedOn')}
-      </div>
-      <div class="field">
-        <label for="inspection-conditionRating">{t('inspection.condition')}</label>
-        <select
-          id="inspection-conditionRating"
-          required
-          value={conditionRating}
-          onChange={(e) => setConditionRating(e.currentTarget.value)}
-          aria-invalid={Boolean(messages.conditionRating)}
-          aria-describedby={describedBy('conditionRating')}
-        >
-          <option value=""></option>
-          {conditionRatingsBestFirst.map((rating) => (
-            <option key={rating} value={String(rating)}>
-              {t(conditionKey(rating))}
-            </option>
-          ))}
-        </select>
-        {problemText('conditionRating')}
-      </div>
-      <div class="field">
-        <label for="inspection-notes">{t('inspection.notes')}</label>
-        <textarea
-          id="inspection-notes"
-          rows={5}
-          value={notes}
-          onInput={(e) => setNotes(e.currentTarget.value)}
-          aria-invalid={Boolean(messages.notes)}
-          aria-describedby={describedBy('notes', 'inspection-notes-length')}
-        />
-        <p id="inspection-notes-length" class="field__hint">
-          {t('inspection.notesLength', { count: notes.length, max: notesMax ?? '' })}
-        </p>
-        {problemText('notes')}
-      </div>
-      {failure && (
-        <p class="form__alert" role="alert">
-          {failure}
-        </p>
-      )}
-      <div class="form__actions">
-        <button type="submit" class="button" disabled={saving} aria-busy={saving}>
-          {t('inspection.save')}
-        </button>
-        <a class="button button--quiet" href={paths.unit(unit.id)}>
-          {t('inspection.cancel')}
-        </a>
-      </div>
-    </form>
+    <InspectionFormFields
+      key={generation}
+      unit={unit}
+      session={session}
+      editing={editing}
+      draftId={draftId}
+      initial={loaded.initial}
+      savedPhotos={loaded.savedPhotos}
+      draftNotice={loaded.notice}
+      onDiscardDraft={startOver}
+    />
   );
 }

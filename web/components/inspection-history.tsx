@@ -6,8 +6,12 @@ import { conditionKey } from '../i18n/condition-key';
 import { inspectionTypeKey } from '../i18n/inspection-type-key';
 import { useI18n } from '../i18n/i18n-context';
 import { paths } from '../router/routes';
+import { InspectionSummary } from '../inspections/inspection-summary';
+import { todayLocalDate } from '../local-date';
 import { useLiveQuery } from '../use-live-query';
+import { useNow } from '../use-now';
 import { RejectionNotice } from './rejection-notice';
+import '../inspections/inspections.css';
 
 const headingId = 'history-heading';
 
@@ -121,7 +125,7 @@ function RejectedActions({ entry, reasonId, onSettled }: { entry: InspectionEntr
   );
 }
 
-function HistoryItem({ entry }: { entry: InspectionEntry }) {
+function HistoryItem({ entry, today }: { entry: InspectionEntry; today: string }) {
   const { t, formatDate } = useI18n();
   const { inspection, pending, rejection } = entry;
   const head = useRef<HTMLDivElement>(null);
@@ -151,6 +155,7 @@ function HistoryItem({ entry }: { entry: InspectionEntry }) {
         {t('unit.condition', { condition: t(conditionKey(inspection.conditionRating)) })}
       </p>
       {inspection.notes && <p class="history__notes">{inspection.notes}</p>}
+      <InspectionSummary inspection={inspection} photos={entry.photos} today={today} />
       {rejection && (
         <RejectionNotice rejection={rejection} id={reasonId}>
           <RejectedActions entry={entry} reasonId={reasonId} onSettled={settled} />
@@ -165,6 +170,8 @@ export function InspectionHistory({ unitId }: { unitId: string }) {
   const { t } = useI18n();
   const { db } = useAppServices();
   const entries = useLiveQuery(() => readInspectionHistory(db, unitId), [db, unitId]);
+  // Overdue repairs turn red when the day turns, not only when the page is opened again.
+  const today = todayLocalDate(useNow(60_000));
 
   return (
     <section class="history" aria-labelledby={headingId}>
@@ -175,7 +182,7 @@ export function InspectionHistory({ unitId }: { unitId: string }) {
       {entries && entries.length > 0 && (
         <ul class="history__list">
           {entries.map((entry) => (
-            <HistoryItem key={entry.inspection.id} entry={entry} />
+            <HistoryItem key={entry.inspection.id} entry={entry} today={today} />
           ))}
         </ul>
       )}

@@ -1,4 +1,4 @@
-import type { Inspection, Rejection } from '../../schema';
+import type { Attachment, Inspection, Rejection } from '../../schema';
 import type { LocalDb, OutboxEntry } from '../../worker';
 
 export interface InspectionEntry {
@@ -7,6 +7,8 @@ export interface InspectionEntry {
   pending: boolean;
   /** Why the server refused a change of it, while that change waits to be fixed or discarded (S15). */
   rejection: Rejection | null;
+  /** Its photos (live attachment records), oldest first. */
+  photos: Attachment[];
 }
 
 /** The reason of a record's latest rejected change, if it has one. */
@@ -16,10 +18,20 @@ export function latestRejection(entries: readonly OutboxEntry[]): Rejection | nu
   return rejected[0] ? (rejected[0].rejection ?? { code: 'rejected', message: '' }) : null;
 }
 
-/** A unit's inspections, the most recent inspection date first. */
+const byCapture = (a: Attachment, b: Attachment) => a.capturedAt.localeCompare(b.capturedAt) || a.id.localeCompare(b.id);
+
+/** A unit's inspections, the most recent inspection date first, with their photos. */
 export async function readInspectionHistory(db: LocalDb, unitId: string): Promise<InspectionEntry[]> {
   const inspections = (await db.inspections.where('unitId').equals(unitId).toArray()).filter((i) => !i.deleted);
-  const entries = await db.outbox.where('recordId').anyOf(inspections.map((i) => i.id)).toArray();
+  const ids = inspections.map((i) => i.id);
+  const [entries, attachments] = await Promise.all([
+    db.outbox.where('recordId').anyOf(ids).toArray(),
+    db.attachments.where('inspectionId').anyOf(ids).toArray(),
+  ]);
+  const photosOf = new Map<string, Attachment[]>();
+  for (const attachment of attachments.filter((a) => !a.deleted && a.kind === 'inspection_photo').sort(byCapture)) {
+    photosOf.set(attachment.inspectionId!, [...(photosOf.get(attachment.inspectionId!) ?? []), attachment]);
+  }
   // Not Map.groupBy: it is too new for some of the phones in use.
   const byRecord = new Map<string, OutboxEntry[]>();
   for (const entry of entries) byRecord.set(entry.recordId, [...(byRecord.get(entry.recordId) ?? []), entry]);
@@ -27,6 +39,6 @@ export async function readInspectionHistory(db: LocalDb, unitId: string): Promis
     .sort((a, b) => b.inspectedOn.localeCompare(a.inspectedOn) || b.recordedAt.localeCompare(a.recordedAt))
     .map((inspection) => {
       const own = byRecord.get(inspection.id) ?? [];
-      return { inspection, pending: own.some((e) => e.state === 'pending'), rejection: latestRejection(own) };
+      return { inspection, pending: own.some((e) => e.state === 'pending'), rejection: latestRejection(own), photos: photosOf.get(inspection.id) ?? [] };
     });
 }
