@@ -11,3 +11,4 @@ export type { SyncOutcome } from './sync-engine';
 export { SyncError, initialSyncStatus, largeClockSkewMs, type SyncStatus, type SyncErrorKind } from './sync-status';
 export { checkUnlockPassword, type UnlockVerifier } from './unlock-verifier';
 export { signOutAndWipe, unsentWork } from './sign-out';
+export { exportUnsentWork, unsentWorkFileName, type UnsentWorkFile } from './export-unsent-work';
