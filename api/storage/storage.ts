@@ -67,6 +67,12 @@ export interface StorageReader {
    * households by NIK, attachments by hash). The caller filters by region as its rule needs.
    */
   findRecords(entity: string, field: string, value: string | number): Promise<Record<string, unknown>[]>;
+  /**
+   * Every live record of an entity, in any region, whose JSON list `field` holds an item whose
+   * `itemKey` equals `value` (households with a member of this NIK). No index can serve this:
+   * it scans the table, so keep it off hot paths that do not need it.
+   */
+  findRecordsByListItem(entity: string, field: string, itemKey: string, value: string | number): Promise<Record<string, unknown>[]>;
   device(id: string): Promise<DeviceRow | undefined>;
   appliedMutation(mutationId: string): Promise<AppliedMutationRow | undefined>;
   userByUsername(username: string): Promise<UserRow | undefined>;

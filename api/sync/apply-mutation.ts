@@ -1,5 +1,6 @@
 import { conflict, entityByName, systemFields, uuidv7, validators, type AnyEntity, type Field, type Mutation, type SessionUser } from '../../schema';
 import type { StorageTx } from '../storage/storage';
+import { flagDuplicateNiks } from './duplicate-nik';
 import { writeChange } from './write-change';
 
 export interface MutationContext {
@@ -191,5 +192,9 @@ export async function applyMutation(tx: StorageTx, mutation: Mutation, ctx: Muta
   const conflicts = [];
   for (const item of lost) conflicts.push(await keepLostValue(tx, ctx, mutation, String(record[regionField]), item));
   const changedFields = existing ? Object.keys(accepted).filter((field) => !same(existing[field], accepted[field])) : null;
+  if (entity.name === 'households' && (changedFields === null || changedFields.includes('headNik') || changedFields.includes('members'))) {
+    // Before the household's own change row, which stays last (S8).
+    await flagDuplicateNiks(tx, record, ctx.serverTime);
+  }
   return { appliedSeq: await write('upsert', record, changedFields), conflicts };
 }

@@ -93,6 +93,26 @@ function reader(db: Db, lookups = preparedLookups(db)): StorageReader {
       return db.select().from(table).where(and(eq(column, value), eq(table.deleted, false))).all() as Record<string, unknown>[];
     },
 
+    findRecordsByListItem: async (entity, field, itemKey, value) => {
+      const table = tableOf(entity);
+      const column = (table as unknown as Record<string, typeof table.id | undefined>)[field];
+      if (!column || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(itemKey)) throw new Error(`${entity} has no list field ${field} with items' ${itemKey}`);
+      // instr() on the stored JSON text first: it skips the rows that cannot match without parsing
+      // them. A stored item holds the value exactly as JSON.stringify writes it.
+      const jsonText = typeof value === 'string' ? JSON.stringify(value) : String(value);
+      return db
+        .select()
+        .from(table)
+        .where(
+          and(
+            eq(table.deleted, false),
+            sql`instr(${column}, ${jsonText}) > 0`,
+            sql`exists (select 1 from json_each(${column}) item where json_extract(item.value, ${`$.${itemKey}`}) = ${value})`,
+          ),
+        )
+        .all() as Record<string, unknown>[];
+    },
+
     device: async (id) => lookups.device.get({ id }),
 
     appliedMutation: async (mutationId) => lookups.appliedMutation.get({ id: mutationId }) as AppliedMutationRow | undefined,
