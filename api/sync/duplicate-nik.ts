@@ -9,10 +9,19 @@ export function niksOf(household: Readonly<Record<string, unknown>>): string[] {
   return [...new Set(niks)];
 }
 
-/** Live households, other than `householdId`, that name `nik` as head or as a member. */
-async function householdsNaming(tx: StorageTx, nik: string, householdId: string) {
-  const found = [...(await tx.findRecords('households', 'headNik', nik)), ...(await tx.findRecordsByListItem('households', 'members', 'nik', nik))];
-  return found.filter((other) => other.id !== householdId);
+/** Live households, other than `householdId`, that name one of `niks` as head or as a member, with the first NIK they share. */
+async function householdsNaming(tx: StorageTx, niks: readonly string[], householdId: string) {
+  const found = new Map<string, { other: Record<string, unknown>; nik: string }>();
+  const add = (other: Record<string, unknown>, nik: string | undefined) => {
+    if (other.id !== householdId && nik !== undefined && !found.has(String(other.id))) found.set(String(other.id), { other, nik });
+  };
+  for (const nik of niks) for (const other of await tx.findRecords('households', 'headNik', nik)) add(other, nik);
+  // One scan of every household's members for all the NIKs at once (no index can serve it).
+  for (const other of await tx.findRecordsByListItem('households', 'members', 'nik', niks)) {
+    const theirs = new Set(niksOf(other));
+    add(other, niks.find((nik) => theirs.has(nik)));
+  }
+  return found;
 }
 
 async function regionName(tx: StorageTx, regionId: string): Promise<string> {
@@ -37,12 +46,7 @@ async function alreadyFlagged(tx: StorageTx, householdId: string, otherHousehold
  */
 export async function flagDuplicateNiks(tx: StorageTx, household: Readonly<Record<string, unknown>>, serverTime: string): Promise<number> {
   const householdId = String(household.id);
-  const others = new Map<string, { other: Record<string, unknown>; nik: string }>();
-  for (const nik of niksOf(household)) {
-    for (const other of await householdsNaming(tx, nik, householdId)) {
-      if (!others.has(String(other.id))) others.set(String(other.id), { other, nik });
-    }
-  }
+  const others = await householdsNaming(tx, niksOf(household), householdId);
 
   let written = 0;
   const flag = async (regionId: string, ownId: string, nik: string, otherId: string, otherRegionId: string) => {

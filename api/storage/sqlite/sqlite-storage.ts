@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, max, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, max, or, sql } from 'drizzle-orm';
 import { emptyHash, xorHash, type RegionDigest } from '../../../schema';
 import { entityTables, regions, users } from '../../../schema/drizzle-tables';
 import type { AppliedMutationRow, ChangeRow, DeviceRow, Storage, StorageReader, StorageTx, UserRow } from '../storage';
@@ -93,21 +93,23 @@ function reader(db: Db, lookups = preparedLookups(db)): StorageReader {
       return db.select().from(table).where(and(eq(column, value), eq(table.deleted, false))).all() as Record<string, unknown>[];
     },
 
-    findRecordsByListItem: async (entity, field, itemKey, value) => {
+    findRecordsByListItem: async (entity, field, itemKey, values) => {
       const table = tableOf(entity);
       const column = (table as unknown as Record<string, typeof table.id | undefined>)[field];
       if (!column || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(itemKey)) throw new Error(`${entity} has no list field ${field} with items' ${itemKey}`);
-      // instr() on the stored JSON text first: it skips the rows that cannot match without parsing
-      // them. A stored item holds the value exactly as JSON.stringify writes it.
-      const jsonText = typeof value === 'string' ? JSON.stringify(value) : String(value);
+      if (values.length === 0) return [];
+      // instr() on the stored JSON text first skips, without parsing them, the rows that cannot
+      // match: a stored item holds its value exactly as JSON.stringify writes it.
+      const mayHold = values.map((value) => sql`instr(${column}, ${typeof value === 'string' ? JSON.stringify(value) : String(value)}) > 0`);
+      const valueList = sql.join(values.map((value) => sql`${value}`), sql`, `);
       return db
         .select()
         .from(table)
         .where(
           and(
             eq(table.deleted, false),
-            sql`instr(${column}, ${jsonText}) > 0`,
-            sql`exists (select 1 from json_each(${column}) item where json_extract(item.value, ${`$.${itemKey}`}) = ${value})`,
+            or(...mayHold),
+            sql`exists (select 1 from json_each(${column}) item where json_extract(item.value, ${`$.${itemKey}`}) in (${valueList}))`,
           ),
         )
         .all() as Record<string, unknown>[];
