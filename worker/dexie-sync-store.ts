@@ -1,4 +1,5 @@
 import { emptyHash, entityByName, recordHash, validators, xorHash, type Change, type MutationResult, type RegionDigest } from '../schema';
+import { markUploaded, markUploadRefused, readUploadableAttachments } from './attachment-uploads';
 import { shadowKey, type LocalDb } from './local-db';
 import { entriesByRecord, putWithOverlay } from './record-overlay';
 import type { SyncStore } from './sync-store';
@@ -204,5 +205,9 @@ export function dexieSyncStore(db: LocalDb): SyncStore {
         await db.setMeta('syncStatus', { ...current, ...patch });
       });
     },
+
+    uploadableAttachments: (limit) => readUploadableAttachments(db, limit),
+    markUploaded: (sha256) => markUploaded(db, sha256),
+    markUploadRefused: (sha256, refusal) => markUploadRefused(db, sha256, refusal),
   };
 }

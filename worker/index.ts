@@ -5,6 +5,7 @@ export type { OutboxEntry } from './outbox-entry';
 export type { Session } from './session';
 export { signIn } from './sign-in';
 export { storePhotoBlob, cacheDownloadedBlob, type PhotoBlobMeta } from './attachment-store';
+export { countPendingUploads, retryRefusedUpload, type AttachmentBlobRow, type UploadCounts, type UploadRefusal } from './attachment-uploads';
 export { saveRecord, deleteRecord, resendRejected, discardRejected, checkRecord, type SaveResult } from './local-writes';
 export { createSyncClient } from './sync-client';
 export type { SyncOutcome } from './sync-engine';

@@ -29,6 +29,7 @@ const broken: Transport = {
   push: () => Promise.reject(new Error('broken transport')),
   pull: () => Promise.reject(new Error('broken transport')),
   snapshot: () => Promise.reject(new Error('broken transport')),
+  uploadAttachment: () => Promise.reject(new Error('broken transport')),
 };
 
 async function inspectOffline(unitId: string, notes: string) {

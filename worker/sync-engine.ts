@@ -5,12 +5,14 @@ import { SyncError, type SyncErrorKind } from './sync-status';
 import type { Transport } from './transport';
 
 export type SyncOutcome =
-  | { ok: true; pushed: number; rejected: number; pulled: number; redownloaded: string[] }
+  | { ok: true; pushed: number; rejected: number; pulled: number; redownloaded: string[]; uploaded: number; uploadsRefused: number }
   | { ok: false; kind: SyncErrorKind | 'signed_out'; message: string; retryAfterMs?: number };
 
 export interface SyncOptions {
   pushBatchSize?: number;
   pullPageSize?: number;
+  /** How many attachments' bytes are read from the store at a time. */
+  uploadBatchSize?: number;
   appVersion?: string;
   now?: () => Date;
 }
@@ -28,13 +30,41 @@ function restartSeq(error: unknown): number | undefined {
 }
 
 /**
- * One sync round: push the outbox in order, pull every page after the cursor, then check each
- * region's digest and re-download a region that does not match. Pure: the store and the
+ * Sends the bytes of every attachment whose record the server already has (S23), one at a time:
+ * each is a few hundred KB over a slow connection. A refusal (4xx) is kept on the bytes, which
+ * stay on the device; any other failure ends the round, and the next round sends what is left
+ * (the bytes are named by their hash, so sending some again is harmless).
+ */
+async function uploadAttachments(store: SyncStore, transport: Transport, token: string, batchSize: number, now: () => Date) {
+  let uploaded = 0;
+  let refused = 0;
+  for (;;) {
+    const batch = await store.uploadableAttachments(batchSize);
+    if (batch.length === 0) return { uploaded, refused };
+    for (const upload of batch) {
+      try {
+        await transport.uploadAttachment(token, upload.sha256, upload.blob, upload.mimeType);
+      } catch (error) {
+        if (!(error instanceof SyncError) || error.kind !== 'rejected') throw error;
+        await store.markUploadRefused(upload.sha256, { status: error.status ?? 400, code: error.code ?? null, message: error.message, at: now().toISOString() });
+        refused++;
+        continue;
+      }
+      await store.markUploaded(upload.sha256);
+      uploaded++;
+    }
+  }
+}
+
+/**
+ * One sync round: push the outbox in order, pull every page after the cursor, check each
+ * region's digest and re-download a region that does not match, then upload the bytes of
+ * attachments whose records the server now has (S23). Pure: the store and the
  * transport are parameters, so the same code runs in the service worker, in a page and in Node
  * tests against the real API.
  */
 export async function syncOnce(store: SyncStore, transport: Transport, options: SyncOptions = {}): Promise<SyncOutcome> {
-  const { pushBatchSize = 100, pullPageSize = 1000, now = () => new Date() } = options;
+  const { pushBatchSize = 100, pullPageSize = 1000, uploadBatchSize = 20, now = () => new Date() } = options;
   const session = await store.session();
   if (!session) return { ok: false, kind: 'signed_out', message: 'Not signed in' };
 
@@ -98,8 +128,11 @@ export async function syncOnce(store: SyncStore, transport: Transport, options: 
     const redownloaded = await store.mismatchedRegions(digests);
     for (const regionId of redownloaded) await store.replaceRegion(await transport.snapshot(session.token, regionId));
 
+    // Last: a large upload must not hold back the changes others made. The records went first.
+    const uploads = await uploadAttachments(store, transport, session.token, uploadBatchSize, now);
+
     await store.updateStatus({ syncing: false, lastSyncedAt: now().toISOString(), lastError: null, ...(clockSkewMs === undefined ? {} : { clockSkewMs }) });
-    return { ok: true, pushed, rejected, pulled, redownloaded };
+    return { ok: true, pushed, rejected, pulled, redownloaded, uploaded: uploads.uploaded, uploadsRefused: uploads.refused };
   } catch (error) {
     const failure =
       error instanceof SyncError

@@ -1,4 +1,5 @@
 import type { Change, MutationResult, RegionDigest, SnapshotResponse } from '../schema';
+import type { PendingUpload, UploadRefusal } from './attachment-uploads';
 import type { OutboxEntry } from './outbox-entry';
 import type { Session } from './session';
 import type { SyncStatus } from './sync-status';
@@ -25,4 +26,12 @@ export interface SyncStore {
    */
   dropOtherRegions(visibleRegionIds: readonly string[]): Promise<number>;
   updateStatus(patch: Partial<SyncStatus>): Promise<void>;
+  /**
+   * Attachment bytes to upload, at most `limit`: not yet on the server, not refused, and named by
+   * an attachment record the server already has (S23).
+   */
+  uploadableAttachments(limit: number): Promise<PendingUpload[]>;
+  markUploaded(sha256: string): Promise<void>;
+  /** The server refused the bytes for good: they stay, marked, and are not sent again by themselves. */
+  markUploadRefused(sha256: string, refusal: UploadRefusal): Promise<void>;
 }

@@ -19,6 +19,8 @@ export interface Transport {
   push(token: string, request: PushRequest): Promise<PushResponse>;
   pull(token: string, cursor: number, limit: number): Promise<PullResponse>;
   snapshot(token: string, regionId: string): Promise<SnapshotResponse>;
+  /** Sends an attachment's bytes under their SHA-256 (S23); sending them again is harmless. */
+  uploadAttachment(token: string, sha256: string, blob: Blob, mimeType: string): Promise<void>;
 }
 
 function safeJson(text: string): unknown {
@@ -34,7 +36,8 @@ function retryAfterMs(response: Response): number | undefined {
   return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined;
 }
 
-async function call<S extends z.ZodType>(url: string, init: RequestInit, schema: S): Promise<z.infer<S>> {
+/** The answer to a request, or a SyncError classifying why there is none worth having. */
+async function answer(url: string, init: RequestInit): Promise<{ response: Response; text: string }> {
   let response: Response;
   try {
     response = await fetch(url, init);
@@ -56,6 +59,11 @@ async function call<S extends z.ZodType>(url: string, init: RequestInit, schema:
             : 'rejected';
     throw new SyncError(kind, message, response.status, body.data?.error, body.data?.details, retryAfterMs(response));
   }
+  return { response, text };
+}
+
+async function call<S extends z.ZodType>(url: string, init: RequestInit, schema: S): Promise<z.infer<S>> {
+  const { response, text } = await answer(url, init);
   const parsed = schema.safeParse(safeJson(text));
   if (!parsed.success) throw new SyncError('server', 'The server answered in an unexpected format', response.status);
   return parsed.data;
@@ -76,5 +84,12 @@ export function fetchTransport(baseUrl: string, versions = { protocol: PROTOCOL_
       call(`${baseUrl}/api/sync/pull?cursor=${cursor}&limit=${limit}`, { headers: headers(token) }, pullResponseSchema),
     snapshot: (token, regionId) =>
       call(`${baseUrl}/api/sync/snapshot?regionId=${encodeURIComponent(regionId)}`, { headers: headers(token) }, snapshotResponseSchema),
+    uploadAttachment: async (token, sha256, blob, mimeType) => {
+      await answer(`${baseUrl}/api/attachments/${sha256}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${token}`, 'content-type': mimeType },
+        body: blob,
+      });
+    },
   };
 }

@@ -141,5 +141,10 @@ export function faultyTransport(inner: Transport, ctx: FaultContext): Transport 
       if (roll('snapshotCut')) throw lost('snapshot cut');
       return snapshot;
     },
+
+    async uploadAttachment(token, sha256, blob, mimeType) {
+      beforeSending();
+      return inFlight(() => inner.uploadAttachment(token, sha256, blob, mimeType));
+    },
   };
 }
