@@ -12,7 +12,7 @@ export function attachmentsDirFor(dbPath: string): string {
 /** Why bytes were not stored. */
 export class BlobRefused extends Error {
   constructor(
-    readonly reason: 'too_large' | 'hash_mismatch',
+    readonly reason: 'too_large' | 'hash_mismatch' | 'incomplete',
     message: string,
   ) {
     super(message);
@@ -76,7 +76,10 @@ export function diskBlobStore(dir: string): AttachmentBlobStore {
       const reader = body.getReader();
       try {
         for (;;) {
-          const { done: end, value } = await reader.read();
+          const { done: end, value } = await reader.read().catch((error: unknown) => {
+            // The connection dropped mid-upload: nothing is kept; the device sends it all again.
+            throw new BlobRefused('incomplete', `The upload broke off after ${byteSize} bytes: ${error instanceof Error ? error.message : String(error)}`);
+          });
           if (end) break;
           byteSize += value.byteLength;
           if (byteSize > maxBytes) throw new BlobRefused('too_large', `The file is larger than ${maxBytes} bytes`);

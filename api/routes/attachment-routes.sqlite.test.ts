@@ -158,6 +158,32 @@ describe('S23: uploading attachment bytes', () => {
     expect(fs.readdirSync(path.join(attachmentsDir(), '.tmp'))).toEqual([]);
   });
 
+  it('S23: keeps nothing of an upload that breaks off midway, and takes the whole file afterwards', async () => {
+    const bytes = randomBytes(300_000);
+    const hash = sha(bytes);
+    await pushAttachmentRecord(hash);
+    let sent = false;
+    const breaking = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent) return controller.error(new Error('connection reset'));
+        sent = true;
+        controller.enqueue(bytes.subarray(0, 100_000));
+      },
+    });
+    const response = await server.request(`/api/attachments/${hash}`, {
+      method: 'PUT',
+      headers: { ...auth(), 'content-type': 'image/jpeg' },
+      body: breaking,
+      duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: 'upload_incomplete' });
+    expect(fs.existsSync(storedPath(hash))).toBe(false);
+    expect(fs.readdirSync(path.join(attachmentsDir(), '.tmp'))).toEqual([]);
+    expect((await put(hash, bytes)).status).toBe(201);
+    expect(fs.readFileSync(storedPath(hash)).equals(bytes)).toBe(true);
+  });
+
   it('S23: takes a file larger than the 2 MiB limit of JSON bodies (it has its own limit)', async () => {
     const bytes = randomBytes(3 * 1024 * 1024);
     const hash = sha(bytes);

@@ -47,6 +47,7 @@ export function attachmentRoutes(store: AttachmentBlobStore) {
         return c.json({ sha256, stored: 'now', byteSize: stored.byteSize }, 201);
       } catch (error) {
         if (error instanceof BlobRefused && error.reason === 'too_large') throw tooLarge();
+        if (error instanceof BlobRefused && error.reason === 'incomplete') throw new HttpError(400, 'upload_incomplete', error.message);
         if (error instanceof BlobRefused) throw new HttpError(422, 'hash_mismatch', `${error.message}: the file changed or arrived damaged; upload it again`);
         throw error;
       }
