@@ -88,12 +88,20 @@ export function PhotoCapture({ id, label, photos, onChange, describedBy, accept 
   const latest = useRef(photos);
   latest.current = photos;
 
-  async function choose(event: TargetedEvent<HTMLInputElement>) {
+  // Files chosen while earlier ones are still being processed wait their turn, so that each
+  // batch appends to the list the previous one produced.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+
+  function choose(event: TargetedEvent<HTMLInputElement>) {
     const input = event.currentTarget;
     const files: File[] = input.files ? Array.from(input.files) : [];
     // Cleared so that choosing the same file again (after removing it) fires a change.
     input.value = '';
     if (files.length === 0) return;
+    queue.current = queue.current.then(() => addFiles(files));
+  }
+
+  async function addFiles(files: File[]) {
     setProblem(null);
     setAnnouncement(m('working'));
     setWorking(true);
@@ -123,6 +131,8 @@ export function PhotoCapture({ id, label, photos, onChange, describedBy, accept 
     setProblem(found);
     if (added.length > 0) {
       const next = [...latest.current, ...added];
+      // The next batch may start before the form re-renders with this list.
+      latest.current = next;
       onChange(next);
       setAnnouncement(m('added', { label, n: next.length }));
     } else {
@@ -156,7 +166,8 @@ export function PhotoCapture({ id, label, photos, onChange, describedBy, accept 
         // The camera straight away for photos; a PDF must come from the files, which `capture` hides.
         capture={onlyImages ? 'environment' : undefined}
         onChange={choose}
-        disabled={working}
+        // Not disabled while working: that would throw the keyboard focus off the field.
+        aria-busy={working}
         aria-invalid={problem !== null && problem.key !== 'duplicate'}
         aria-describedby={[problem ? problemId : '', describedBy ?? ''].filter(Boolean).join(' ') || undefined}
       />
