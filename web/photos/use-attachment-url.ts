@@ -1,15 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
-import { cacheDownloadedBlob } from '../../worker';
 import { useAppServices } from '../app-services';
 import { useLiveQuery } from '../use-live-query';
+import { downloadAttachment } from './download-attachment';
 
 export type AttachmentView =
   | { state: 'loading'; url: null }
   | { state: 'ready'; url: string; mimeType: string }
   /** Not on this device, and the server cannot be reached or does not give it to this user. */
   | { state: 'unavailable'; url: null };
-
-const shaPattern = /^[0-9a-f]{64}$/;
 
 /**
  * An object URL for an attachment's bytes: from the device when it holds them (offline too), else
@@ -31,22 +29,11 @@ export function useAttachmentView(sha256: string): AttachmentView {
 
   useEffect(() => {
     if (local !== null) return;
-    if (!shaPattern.test(sha256)) return setUnavailable(sha256);
     let cancelled = false;
-    void (async () => {
-      try {
-        const session = await db.getMeta('session');
-        if (!session) throw new Error('Not signed in');
-        const response = await fetch(`${baseUrl}/api/attachments/${sha256}`, { headers: { authorization: `Bearer ${session.token}` } });
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        const blob = await response.blob();
-        const mimeType = response.headers.get('content-type')?.split(';')[0]?.trim() || blob.type;
-        // The live query above picks the stored bytes up and makes the URL.
-        if (!cancelled) await cacheDownloadedBlob(db, blob, { sha256, mimeType });
-      } catch {
-        if (!cancelled) setUnavailable(sha256);
-      }
-    })();
+    // Once stored, the live query above picks the bytes up and makes the URL.
+    void downloadAttachment(db, baseUrl, sha256).then((stored) => {
+      if (!stored && !cancelled) setUnavailable(sha256);
+    });
     return () => {
       cancelled = true;
     };
