@@ -32,7 +32,7 @@ async function uploadedElsewhere(bytes: Buffer) {
   const attachment = { id: uuidv7(), seq: 2, entity: 'attachments', op: 'upsert', recordId: id, baseVersion: null, clientTime: new Date().toISOString(), fields };
   const pushed = await server.json('POST', '/api/sync/push', { protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, deviceId: uuidv7(), mutations: [inspection, attachment] }, token);
   expect(pushed.status).toBe(200);
-  const put = await server.request(`/api/attachments/${sha256}`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'image/jpeg' }, body: bytes });
+  const put = await server.request(`/api/attachments/${sha256}`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'image/jpeg' }, body: new Uint8Array(bytes) });
   expect(put.status).toBe(201);
   return sha256;
 }
