@@ -2,6 +2,7 @@ import { PROTOCOL_VERSION, SCHEMA_VERSION, entityByName, errorBodySchema, loginR
 import type { LocalDb } from './local-db';
 import { SyncError } from './sync-status';
 import { makeUnlockVerifier } from './unlock-verifier';
+import { countPendingUploads } from './attachment-uploads';
 
 /**
  * Signs in against the server (this needs the network) and keeps the session on the device.
@@ -38,7 +39,9 @@ export async function signIn(db: LocalDb, baseUrl: string, username: string, pas
       return;
     }
     // Someone else: another user's unsent work must never be pushed under this user's name.
-    if ((await db.outbox.count()) > 0) {
+    // Bytes of photos whose records were pushed, not yet uploaded, are unsent work too (S23).
+    const uploads = await countPendingUploads(db);
+    if ((await db.outbox.count()) > 0 || uploads.pending + uploads.refused > 0) {
       throw new SyncError('rejected', 'This device holds changes of another user that are not synced yet', undefined, 'other_user_pending');
     }
     // Their regions' data is not this user's to see; start from an empty device.

@@ -158,4 +158,16 @@ describe('signing in on a shared device', () => {
     await syncOnce(store, fetchTransport(http.baseUrl));
     expect((await db.sites.toArray()).map((s) => s.name)).toEqual(['Rusunawa Pulo Gebang']);
   });
+
+  it('S23: refuses another user while photo bytes of synced records are not uploaded, though the outbox is empty', async () => {
+    await signIn(db, http.baseUrl, 'petugas', 'petugas123');
+    await syncOnce(dexieSyncStore(db), fetchTransport(http.baseUrl));
+    expect(await db.outbox.count()).toBe(0);
+    const sha256 = 'b'.repeat(64);
+    // The record reached the server (it is a pulled record here); its bytes did not, yet.
+    await db.attachments.put({ id: 'a1', sha256 } as never);
+    await db.attachmentBlobs.put({ sha256, blob: new Blob(['ktp']), mimeType: 'image/jpeg', byteSize: 3, uploadState: 'pending', createdAt: new Date().toISOString() });
+    await expect(signIn(db, http.baseUrl, 'petugas.jaktim', 'petugas123')).rejects.toMatchObject({ code: 'other_user_pending' });
+    expect(await db.attachmentBlobs.count()).toBe(1);
+  });
 });
