@@ -10,6 +10,7 @@ import { InspectionSummary } from '../inspections/inspection-summary';
 import { todayLocalDate } from '../local-date';
 import { useLiveQuery } from '../use-live-query';
 import { useNow } from '../use-now';
+import { RecordSyncBadge } from './record-sync-badge';
 import { RejectionNotice } from './rejection-notice';
 import '../inspections/inspections.css';
 
@@ -144,7 +145,9 @@ function HistoryItem({ entry, today }: { entry: InspectionEntry; today: string }
       <div class="history__head" ref={head} tabIndex={-1}>
         <time dateTime={inspection.inspectedOn}>{date}</time>
         <span class="history__type">{t(inspectionTypeKey(inspection.type))}</span>
-        {pending && <span class="badge badge--pending">{t('unit.notSynced')}</span>}
+        {/* The record's own unsent change keeps its words; otherwise the shared badge tells whether
+            the server has it whole, its photos' bytes included (S23). A refusal has its notice below. */}
+        {pending ? <span class="badge badge--pending">{t('unit.notSynced')}</span> : !rejection && <RecordSyncBadge entity="inspections" recordId={inspection.id} />}
         {!rejection && (
           <a class="history__edit" href={paths.editInspection(inspection.unitId, inspection.id)} aria-label={t('unit.editLabel', { date })}>
             {t('unit.edit')}

@@ -5,7 +5,8 @@ import { defineMessages } from '../i18n/feature-messages';
  * The words of the inspection checklist, its GPS position, its drafts and the repairs it asks
  * for. The item names are the labels the officer picks a rating by, so no two of them may contain
  * one another, nor the words of the form's other labels ("Kondisi", "Catatan"): a label search
- * (a screen reader's, or a test's) must find one field.
+ * (a screen reader's, or a test's) must find one field. `\u00a0` (no-break space) keeps "± 12 m"
+ * on one line.
  */
 export const inspectionMessages = defineMessages(
   {
@@ -69,12 +70,12 @@ export const inspectionMessages = defineMessages(
     'gps.clear': 'Hapus lokasi',
     'gps.none': 'Lokasi belum diambil.',
     'gps.locating': 'Mencari lokasi…',
-    'gps.found': 'Lokasi didapat, akurasi ± {accuracy} m.',
+    'gps.found': 'Lokasi didapat, akurasi ±\u00a0{accuracy}\u00a0m.',
     'gps.cleared': 'Lokasi dihapus.',
     'gps.latitude': 'Lintang',
     'gps.longitude': 'Bujur',
     'gps.accuracy': 'Akurasi',
-    'gps.accuracyValue': '± {accuracy} m',
+    'gps.accuracyValue': '±\u00a0{accuracy}\u00a0m',
     'gps.lowAccuracy': 'Akurasi rendah. Bila bisa, ambil ulang di tempat terbuka.',
     'gps.denied': 'Izin lokasi ditolak. Izinkan lokasi untuk Hunian di pengaturan browser, lalu coba lagi.',
     'gps.unavailable': 'Lokasi tidak tersedia. Pastikan GPS perangkat menyala, lalu coba lagi.',
@@ -96,7 +97,7 @@ export const inspectionMessages = defineMessages(
     'history.resolvedOn': 'diperbaiki {date}',
     'history.photos': 'Foto pemeriksaan',
     'history.photoAlt': '{item}, foto {n}',
-    'history.location': 'Lokasi ± {accuracy} m',
+    'history.location': 'Lokasi ±\u00a0{accuracy}\u00a0m',
 
     'repairs.overdue': 'Lewat batas',
   },
@@ -161,12 +162,12 @@ export const inspectionMessages = defineMessages(
     'gps.clear': 'Remove location',
     'gps.none': 'No location yet.',
     'gps.locating': 'Finding location…',
-    'gps.found': 'Location found, accuracy ± {accuracy} m.',
+    'gps.found': 'Location found, accuracy ±\u00a0{accuracy}\u00a0m.',
     'gps.cleared': 'Location removed.',
     'gps.latitude': 'Latitude',
     'gps.longitude': 'Longitude',
     'gps.accuracy': 'Accuracy',
-    'gps.accuracyValue': '± {accuracy} m',
+    'gps.accuracyValue': '±\u00a0{accuracy}\u00a0m',
     'gps.lowAccuracy': 'Low accuracy. If you can, try again in the open.',
     'gps.denied': 'Location permission was denied. Allow location for Hunian in the browser settings, then try again.',
     'gps.unavailable': 'Location is not available. Make sure the device’s GPS is on, then try again.',
@@ -188,7 +189,7 @@ export const inspectionMessages = defineMessages(
     'history.resolvedOn': 'repaired {date}',
     'history.photos': 'Inspection photos',
     'history.photoAlt': '{item}, photo {n}',
-    'history.location': 'Location ± {accuracy} m',
+    'history.location': 'Location ±\u00a0{accuracy}\u00a0m',
 
     'repairs.overdue': 'Overdue',
   },

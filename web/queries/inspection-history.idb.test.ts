@@ -82,6 +82,40 @@ describe('the inspection history', () => {
     expect(await readOutboxCounts(db)).toEqual({ pending: 2, rejected: 0 });
   });
 
+  it('comes with each inspection’s live photos, oldest first, and no other attachments', async () => {
+    const mine = await inspect('2026-05-01', 'with photos');
+    const other = await inspect('2026-04-01', 'without');
+    const photo = async (inspectionId: string, n: number, capturedAt: string, kind: 'inspection_photo' | 'other' = 'inspection_photo') => {
+      const saved = await saveRecord(db, 'attachments', undefined, {
+        regionId,
+        householdId: null,
+        applicationId: null,
+        inspectionId,
+        itemKey: 'unit.walls',
+        kind,
+        sha256: n.toString(16).padStart(64, '0'),
+        mimeType: 'image/jpeg',
+        byteSize: 100,
+        width: 10,
+        height: 10,
+        capturedAt,
+      });
+      if (!saved.ok) throw new Error(JSON.stringify(saved.problems));
+      return saved.id;
+    };
+    const later = await photo(mine, 1, '2026-05-01T10:00:00.000Z');
+    const earlier = await photo(mine, 2, '2026-05-01T09:00:00.000Z');
+    const deleted = await photo(mine, 3, '2026-05-01T08:00:00.000Z');
+    await db.attachments.update(deleted, { deleted: true });
+    await photo(mine, 4, '2026-05-01T07:00:00.000Z', 'other');
+
+    const history = await readInspectionHistory(db, unitId);
+    expect(history.map((e) => [e.inspection.id, e.photos.map((p) => p.id)])).toEqual([
+      [mine, [earlier, later]],
+      [other, []],
+    ]);
+  });
+
   it('leaves deleted inspections out', async () => {
     const gone = await inspect('2026-05-01', 'gone');
     await db.inspections.update(gone, { deleted: true });
