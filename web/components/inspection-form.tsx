@@ -30,7 +30,7 @@ function valuesOf(editing: Inspection | undefined, photos: PhotosByItem): Inspec
     inspectedOn: editing.inspectedOn,
     conditionRating: String(editing.conditionRating),
     notes: editing.notes,
-    position: latitude !== null && longitude !== null ? { latitude, longitude, accuracyM: gpsAccuracyM ?? 0 } : null,
+    position: latitude !== null && longitude !== null ? { latitude, longitude, accuracyM: gpsAccuracyM } : null,
     checklist: checklistFormOf(editing.checklist, editing.inspectedOn),
     photos,
   };

@@ -45,11 +45,11 @@ export function GpsField({ position, onChange }: GpsFieldProps) {
     onChange(null);
   }
 
-  const accuracy = position ? formatNumber(Math.round(position.accuracyM)) : '';
+  const accuracy = position?.accuracyM != null ? formatNumber(Math.round(position.accuracyM)) : '';
   const locating = lookup.state === 'locating';
   let status = '';
   if (lookup.state === 'locating') status = m('gps.locating');
-  else if (lookup.state === 'found' && position) status = m('gps.found', { accuracy });
+  else if (lookup.state === 'found' && accuracy) status = m('gps.found', { accuracy });
   else if (lookup.state === 'cleared') status = m('gps.cleared');
 
   return (
@@ -65,15 +65,17 @@ export function GpsField({ position, onChange }: GpsFieldProps) {
             <dt>{m('gps.longitude')}</dt>
             <dd>{degrees.format(position.longitude)}</dd>
           </div>
-          <div>
-            <dt>{m('gps.accuracy')}</dt>
-            <dd>{m('gps.accuracyValue', { accuracy })}</dd>
-          </div>
+          {accuracy && (
+            <div>
+              <dt>{m('gps.accuracy')}</dt>
+              <dd>{m('gps.accuracyValue', { accuracy })}</dd>
+            </div>
+          )}
         </dl>
       ) : (
         <p class="gps__none">{m('gps.none')}</p>
       )}
-      {position && position.accuracyM > lowAccuracyM && <p class="field__hint">{m('gps.lowAccuracy')}</p>}
+      {position?.accuracyM != null && position.accuracyM > lowAccuracyM && <p class="field__hint">{m('gps.lowAccuracy')}</p>}
       {/* One polite region for progress and success; a failure is an alert of its own. */}
       <p class="gps__status" role="status">
         {status}

@@ -2,8 +2,8 @@
 export interface GpsPosition {
   latitude: number;
   longitude: number;
-  /** Radius in metres, 68% confidence, as the Geolocation API reports it. */
-  accuracyM: number;
+  /** Radius in metres, 68% confidence, as the Geolocation API reports it; null when a record has none. */
+  accuracyM: number | null;
 }
 
 export type GpsFailure = 'denied' | 'unavailable' | 'timeout' | 'unsupported';

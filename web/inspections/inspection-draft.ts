@@ -36,7 +36,7 @@ const valuesSchema = z.object({
   inspectedOn: text,
   conditionRating: text,
   notes: text,
-  position: z.object({ latitude: z.number(), longitude: z.number(), accuracyM: z.number() }).nullable(),
+  position: z.object({ latitude: z.number(), longitude: z.number(), accuracyM: z.number().nullable() }).nullable(),
   checklist: z.record(
     z.string(),
     z.object({
