@@ -160,6 +160,7 @@ export function OccupancyReportForm({ source, session, siteId, month, previousMo
     const checked = checkAll(drafts);
     if (checked.problems) return showProblems(checked.problems);
     setFailure(null);
+    setStatus('');
     setStep('review');
     focusTarget.current = 'review';
   }

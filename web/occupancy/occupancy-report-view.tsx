@@ -29,27 +29,20 @@ export function OccupancyReportView({ report, source, previousMonthLabel, i18n }
       <MonthChanges diff={diff} rows={report.rows} unitCode={unitCode} previousMonthLabel={previousMonthLabel} i18n={i18n} headingId="occupancy-changes" />
       <section aria-labelledby="occupancy-units">
         <h2 id="occupancy-units">{m('units', { count: formatNumber(report.rows.length) })}</h2>
-        <ol class="occupancy-rows">
+        <ol class="occupancy-rows occupancy-rows--read">
           {report.rows.map((row) => (
             <li key={row.unitId} class="occupancy-row occupancy-row--read">
-              <h3 class="occupancy-row__code">
-                {unitCode(row.unitId)}{' '}
+              <p class="occupancy-row__line">
+                <strong class="occupancy-row__code">{unitCode(row.unitId)}</strong>
                 <span class={`status status--${row.occupied ? 'occupied' : 'available'}`}>{row.occupied ? m('occupiedYes') : m('occupiedNo')}</span>
-              </h3>
-              <dl class="occupancy-row__facts">
-                <div>
-                  <dt>{m('rowOccupants')}</dt>
-                  <dd>{formatNumber(row.occupants)}</dd>
-                </div>
-                <div>
-                  <dt>{m('rowArrears')}</dt>
-                  <dd>{row.arrearsMonths || row.arrearsAmount ? m('rowArrearsValue', { months: formatNumber(row.arrearsMonths), amount: formatRupiah(row.arrearsAmount) }) : m('none')}</dd>
-                </div>
-                <div>
-                  <dt>{m('rowIssues')}</dt>
-                  <dd>{row.issues || m('none')}</dd>
-                </div>
-              </dl>
+                <span>
+                  {m('rowOccupants', { count: formatNumber(row.occupants) })} ·{' '}
+                  {row.arrearsMonths || row.arrearsAmount
+                    ? m('rowArrears', { months: formatNumber(row.arrearsMonths), amount: formatRupiah(row.arrearsAmount) })
+                    : m('rowNoArrears')}
+                </span>
+              </p>
+              {row.issues && <p>{m('rowIssues', { issues: row.issues })}</p>}
             </li>
           ))}
         </ol>

@@ -84,7 +84,8 @@ export class OccupancyRowCard extends Component<RowCardProps> {
       <li class="occupancy-row">
         <fieldset class="occupancy-row__set">
           <legend class="occupancy-row__code">{code}</legend>
-          {unitStatus && <span class={`status status--${unitStatus}`}>{t(`status.${unitStatus}`)}</span>}
+          {/* Only a status that says more than the checkbox: under repair, reserved, unavailable. */}
+          {unitStatus && unitStatus !== 'occupied' && unitStatus !== 'available' && <span class={`status status--${unitStatus}`}>{t(`status.${unitStatus}`)}</span>}
           <label class="occupancy-row__occupied">
             <input
               id={rowFieldId(id, 'occupied')}
