@@ -57,7 +57,7 @@ test('sign-out warns about unsent work, then wipes the device so the next user s
     // Asked first, with what would be lost; cancelling keeps everything.
     await officer.page.getByRole('button', { name: 'Keluar', exact: true }).click();
     const dialog = officer.page.getByRole('dialog', { name: 'Keluar dari Hunian?' });
-    await expect(dialog.getByText('1 perubahan dan 0 foto atau dokumen belum terkirim ke server.', { exact: false })).toBeVisible();
+    await expect(dialog.getByText('1 perubahan dan 0 foto atau dokumen belum terkirim ke server, dan 0 isian formulir belum disimpan.', { exact: false })).toBeVisible();
     await expect(dialog.getByRole('link', { name: 'Ekspor pekerjaan yang belum terkirim dulu' })).toBeVisible();
     await dialog.getByRole('button', { name: 'Batal' }).click();
     await expect(dialog).toHaveCount(0);

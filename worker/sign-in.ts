@@ -41,7 +41,8 @@ export async function signIn(db: LocalDb, baseUrl: string, username: string, pas
     // Someone else: another user's unsent work must never be pushed under this user's name.
     // Bytes of photos whose records were pushed, not yet uploaded, are unsent work too (S23).
     const uploads = await countPendingUploads(db);
-    if ((await db.outbox.count()) > 0 || uploads.pending + uploads.refused > 0) {
+    // So are forms filled in and not saved yet: they would be cleared with the rest below.
+    if ((await db.outbox.count()) > 0 || uploads.pending + uploads.refused > 0 || (await db.formDrafts.count()) > 0) {
       throw new SyncError('rejected', 'This device holds changes of another user that are not synced yet', undefined, 'other_user_pending');
     }
     // Their regions' data is not this user's to see; start from an empty device.

@@ -34,7 +34,7 @@ describe('unlock verifier', () => {
 describe('sign-out', () => {
   it('counts the unsent work it would throw away', async () => {
     const db = await deviceWithWork(new IDBFactory());
-    expect(await unsentWork(db)).toEqual({ changes: 1, uploads: 1 });
+    expect(await unsentWork(db)).toEqual({ changes: 1, uploads: 1, drafts: 1 });
     db.close();
   });
 

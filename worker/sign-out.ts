@@ -1,12 +1,16 @@
 import type { LocalDb } from './local-db';
 
-/** What signing out would throw away: changes the server does not have, and bytes not uploaded. */
-export async function unsentWork(db: LocalDb): Promise<{ changes: number; uploads: number }> {
-  const [changes, uploads] = await Promise.all([
+/**
+ * What signing out would throw away: changes the server does not have, bytes not uploaded, and
+ * forms filled in but not saved yet.
+ */
+export async function unsentWork(db: LocalDb): Promise<{ changes: number; uploads: number; drafts: number }> {
+  const [changes, uploads, drafts] = await Promise.all([
     db.outbox.where('state').anyOf('pending', 'rejected').count(),
     db.attachmentBlobs.where('uploadState').equals('pending').count(),
+    db.formDrafts.count(),
   ]);
-  return { changes, uploads };
+  return { changes, uploads, drafts };
 }
 
 /**

@@ -170,4 +170,11 @@ describe('signing in on a shared device', () => {
     await expect(signIn(db, http.baseUrl, 'petugas.jaktim', 'petugas123')).rejects.toMatchObject({ code: 'other_user_pending' });
     expect(await db.attachmentBlobs.count()).toBe(1);
   });
+
+  it('refuses another user while a form is filled in and not saved', async () => {
+    await signIn(db, http.baseUrl, 'petugas', 'petugas123');
+    await db.formDrafts.put({ id: 'f1', kind: 'application', userId: 'x', values: { headName: 'Siti' }, updatedAt: new Date().toISOString() });
+    await expect(signIn(db, http.baseUrl, 'petugas.jaktim', 'petugas123')).rejects.toMatchObject({ code: 'other_user_pending' });
+    expect(await db.formDrafts.count()).toBe(1);
+  });
 });

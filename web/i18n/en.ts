@@ -23,7 +23,7 @@ export const en: Messages = {
   'signIn.submit': 'Sign in',
   'signIn.wrongCredentials': 'Wrong username or password',
   'signIn.offline': 'No connection. The first sign-in needs the internet.',
-  'signIn.otherUserPending': 'This device still holds changes of another user that are not synced. Ask that user to sign in and sync first.',
+  'signIn.otherUserPending': 'This device still holds unsent work of another user (changes, photos or unsaved forms). Ask that user to sign in and sync or save it first.',
   'signIn.failed': 'Could not sign in: {message}',
 
   'units.title': 'Units in my region',

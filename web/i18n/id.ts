@@ -24,7 +24,7 @@ export const id = {
   'signIn.submit': 'Masuk',
   'signIn.wrongCredentials': 'Nama pengguna atau kata sandi salah',
   'signIn.offline': 'Tidak ada koneksi. Masuk pertama kali perlu internet.',
-  'signIn.otherUserPending': 'Perangkat ini masih menyimpan perubahan pengguna lain yang belum tersinkron. Minta pengguna itu masuk dan menyinkronkan dulu.',
+  'signIn.otherUserPending': 'Perangkat ini masih menyimpan pekerjaan pengguna lain yang belum terkirim (perubahan, foto, atau isian formulir). Minta pengguna itu masuk dan menyinkronkan atau menyimpannya dulu.',
   'signIn.failed': 'Gagal masuk: {message}',
 
   'units.title': 'Unit di wilayah saya',

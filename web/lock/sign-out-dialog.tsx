@@ -16,7 +16,7 @@ export function SignOutDialog({ onClose }: { onClose(): void }) {
   const { m } = useFeatureMessages(lockMessages);
   const { db, baseUrl } = useAppServices();
   const dialog = useRef<HTMLDialogElement>(null);
-  const [unsent, setUnsent] = useState<{ changes: number; uploads: number } | null>(null);
+  const [unsent, setUnsent] = useState<{ changes: number; uploads: number; drafts: number } | null>(null);
   const [working, setWorking] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -38,7 +38,7 @@ export function SignOutDialog({ onClose }: { onClose(): void }) {
     }
   }
 
-  const hasUnsent = unsent !== null && unsent.changes + unsent.uploads > 0;
+  const hasUnsent = unsent !== null && unsent.changes + unsent.uploads + unsent.drafts > 0;
   return (
     <dialog ref={dialog} class="dialog" aria-labelledby="sign-out-title" onClose={onClose}>
       <h2 id="sign-out-title">{m('signOutTitle')}</h2>
@@ -47,7 +47,7 @@ export function SignOutDialog({ onClose }: { onClose(): void }) {
       ) : hasUnsent ? (
         <>
           <p class="form__alert" role="alert">
-            {m('signOutUnsent', { changes: unsent.changes, uploads: unsent.uploads })}
+            {m('signOutUnsent', { changes: unsent.changes, uploads: unsent.uploads, drafts: unsent.drafts })}
           </p>
           <p>
             <a href={paths.storage()} onClick={() => dialog.current?.close()}>
