@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { seedSizes, type SeedSize } from './seed/demo-data';
 
 export interface ServerConfig {
   /** The SQLite file. */
@@ -6,8 +7,8 @@ export interface ServerConfig {
   port: number;
   /** The built PWA (vite build output). */
   distDir: string;
-  /** Load demo data into an empty database. */
-  seedDemoData: boolean;
+  /** The demo data loaded into an empty database, or none. */
+  seed: SeedSize | 'none';
   sessionDays: number;
 }
 
@@ -18,12 +19,20 @@ function positiveInt(value: string | undefined, fallback: number, name: string):
   return n;
 }
 
+/** `demo` (the default), `small` (what the API tests use), or `none` (also `0`, as before). */
+function seedFrom(value: string | undefined): SeedSize | 'none' {
+  if (value === undefined || value === '' || value === '1') return 'demo';
+  if (value === '0' || value === 'none') return 'none';
+  if ((seedSizes as readonly string[]).includes(value)) return value as SeedSize;
+  throw new Error(`HUNIAN_SEED must be demo, small or none, got "${value}"`);
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
     dbPath: path.resolve(env.HUNIAN_DB ?? path.join('data', 'hunian.sqlite')),
     port: positiveInt(env.PORT, 8787, 'PORT'),
     distDir: path.resolve(env.HUNIAN_DIST ?? 'dist'),
-    seedDemoData: env.HUNIAN_SEED !== '0',
+    seed: seedFrom(env.HUNIAN_SEED),
     sessionDays: positiveInt(env.HUNIAN_SESSION_DAYS, 30, 'HUNIAN_SESSION_DAYS'),
   };
 }

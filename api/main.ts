@@ -8,7 +8,7 @@ import { openSqliteStorage } from './storage/sqlite/sqlite-storage';
 
 const config = configFromEnv();
 const storage = openSqliteStorage(config.dbPath);
-if (config.seedDemoData && (await seedDemoData(storage))) console.log('Loaded demo data (logins in README.md).');
+if (config.seed !== 'none' && (await seedDemoData(storage, { size: config.seed }))) console.log(`Loaded the ${config.seed} demo data (logins in README.md).`);
 if (await rebuildDigestsIfMissing(storage)) console.log('Rebuilt region digests.');
 // Maintenance at start (S21): superseded change-log rows go, so old cursors pull only latest states.
 const compacted = await compactChangeLog(storage);

@@ -44,7 +44,12 @@ async function alreadyFlagged(tx: StorageTx, householdId: string, otherHousehold
  * Call it inside the push transaction, before the household's own change row, which stays the last
  * one its mutation writes (S8). Returns the number of flags written.
  */
-export async function flagDuplicateNiks(tx: StorageTx, household: Readonly<Record<string, unknown>>, serverTime: string): Promise<number> {
+export async function flagDuplicateNiks(
+  tx: StorageTx,
+  household: Readonly<Record<string, unknown>>,
+  serverTime: string,
+  newId: () => string = () => uuidv7(),
+): Promise<number> {
   const householdId = String(household.id);
   const others = await householdsNaming(tx, niksOf(household), householdId);
 
@@ -55,7 +60,7 @@ export async function flagDuplicateNiks(tx: StorageTx, household: Readonly<Recor
       entity: duplicateFlag,
       op: 'upsert',
       record: {
-        id: uuidv7(),
+        id: newId(),
         regionId,
         householdId: ownId,
         nik,
