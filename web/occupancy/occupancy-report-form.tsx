@@ -15,6 +15,8 @@ interface OccupancyReportFormProps {
   month: string;
   previousMonthLabel: string;
   i18n: OccupancyI18n;
+  /** A submitted report opened again to fix what the server refused: saving makes it a draft again. */
+  reopened: boolean;
   /** Called once the report is saved as submitted: the screen shows it read-only from then on. */
   onSubmitted(): void;
 }
@@ -42,7 +44,7 @@ function checkAll(drafts: readonly RowDraft[]): Check {
  * Fill, review, submit. The form is mounted once the report's sources are read and keeps what the
  * officer typed when a sync rewrites the report meanwhile; saving sends whole rows.
  */
-export function OccupancyReportForm({ source, session, siteId, month, previousMonthLabel, i18n, onSubmitted }: OccupancyReportFormProps) {
+export function OccupancyReportForm({ source, session, siteId, month, previousMonthLabel, i18n, reopened, onSubmitted }: OccupancyReportFormProps) {
   const { m, formatNumber } = i18n;
   const { db, requestSync } = useAppServices();
   const [drafts, setDrafts] = useState(() => initialDrafts(source, month));
@@ -64,7 +66,7 @@ export function OccupancyReportForm({ source, session, siteId, month, previousMo
   const summary = useMemo(() => reportSummary(lenient), [lenient]);
   const diff = useMemo(() => changesSinceLastMonth(lenient, previousRows), [lenient, previousRows]);
   const unitCode = useCallback((unitId: string) => units.get(unitId)?.code ?? m('unknownUnit'), [units, m]);
-  const submittedElsewhere = source.report?.status === 'submitted';
+  const submittedElsewhere = source.report?.status === 'submitted' && !reopened;
 
   const onChange = useCallback((unitId: string, patch: Partial<RowDraft>) => {
     setDrafts((current) => current.map((draft) => (draft.unitId === unitId ? { ...draft, ...patch } : draft)));
@@ -119,7 +121,11 @@ export function OccupancyReportForm({ source, session, siteId, month, previousMo
     setStatus(m('saving'));
     setSaving(true);
     const existing = source.report;
-    const submission = submit ? { status: 'submitted' as const, submittedAt: new Date().toISOString(), preparedBy: session.user.id } : {};
+    const submission = submit
+      ? { status: 'submitted' as const, submittedAt: new Date().toISOString(), preparedBy: session.user.id }
+      : existing?.status === 'submitted'
+        ? { status: 'draft' as const, submittedAt: null }
+        : {};
     try {
       // A change sends what the form changed; a new report is sent whole.
       const result = existing

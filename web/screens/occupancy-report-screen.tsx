@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { Session } from '../../worker';
 import { useAppServices } from '../app-services';
+import { RecordSyncBadge } from '../components/record-sync-badge';
+import { RejectionNotice } from '../components/rejection-notice';
 import { useFeatureMessages } from '../i18n/feature-messages';
 import { formatMonth, previousMonth } from '../occupancy/month';
 import { occupancyMessages } from '../occupancy/occupancy-messages';
@@ -8,6 +10,7 @@ import { OccupancyReportForm } from '../occupancy/occupancy-report-form';
 import { OccupancyReportView } from '../occupancy/occupancy-report-view';
 import type { OccupancyI18n } from '../occupancy/occupancy-summary';
 import { readOccupancyReportSource, type OccupancyReportSource } from '../queries/occupancy-report';
+import { useRecordSyncState } from '../queries/record-sync-state';
 import { useSession } from '../queries/use-session';
 import { paths } from '../router/routes';
 import { useDocumentTitle } from '../use-document-title';
@@ -29,7 +32,12 @@ function ReportBody({ source, session, siteId, month, i18n }: ReportBodyProps) {
   // form (with a notice), so that what she typed stays on screen.
   const [editing, setEditing] = useState(() => source.report?.status !== 'submitted');
   const [submittedHere, setSubmittedHere] = useState(false);
+  // Opened again by the officer to fix what the server refused; saving makes it a draft again.
+  const [reopened, setReopened] = useState(false);
   const report = source.report;
+  // A submitted report the server refused is the one case the officer may change it again (S15).
+  const syncState = useRecordSyncState('occupancyReports', report?.id ?? '');
+  const refused = syncState?.state === 'rejected' ? syncState.rejection : null;
   const previousMonthLabel = formatMonth(previousMonth(month), i18n.lang);
   const status = report ? report.status : 'new';
 
@@ -38,7 +46,7 @@ function ReportBody({ source, session, siteId, month, i18n }: ReportBodyProps) {
       <p class="occupancy-status">
         <span>{m('status', { status: m(`status.${status}`) })}</span>
         {report?.submittedAt && <span>{m('submittedAt', { time: formatDateTime(report.submittedAt) })}</span>}
-        {/* TODO(record-sync-badge): <RecordSyncBadge entity="occupancyReports" recordId={report.id} /> once web/components/record-sync-badge.tsx lands. */}
+        {report && <RecordSyncBadge entity="occupancyReports" recordId={report.id} />}
       </p>
       <p class="status-message" role="status" aria-live="polite">
         {submittedHere ? m('submitted') : ''}
@@ -51,14 +59,33 @@ function ReportBody({ source, session, siteId, month, i18n }: ReportBodyProps) {
           month={month}
           previousMonthLabel={previousMonthLabel}
           i18n={i18n}
+          reopened={reopened}
           onSubmitted={() => {
             setEditing(false);
+            setReopened(false);
             setSubmittedHere(true);
             window.scrollTo({ top: 0 });
           }}
         />
       ) : (
-        <OccupancyReportView report={report} source={source} previousMonthLabel={previousMonthLabel} i18n={i18n} />
+        <>
+          {refused && (
+            <RejectionNotice rejection={refused}>
+              <p>{m('refused')}</p>
+              <button
+                type="button"
+                class="button button--small"
+                onClick={() => {
+                  setReopened(true);
+                  setEditing(true);
+                }}
+              >
+                {m('reopen')}
+              </button>
+            </RejectionNotice>
+          )}
+          <OccupancyReportView report={report} source={source} previousMonthLabel={previousMonthLabel} i18n={i18n} />
+        </>
       )}
     </>
   );
