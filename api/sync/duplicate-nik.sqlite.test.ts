@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { household as householdEntity, PROTOCOL_VERSION, SCHEMA_VERSION, versionHeaders, type PullResponse } from '../../schema';
-import { appliedSeq, deviceOf, edit, freshNik, householdFields, regionIdOf, rejectionCode, upsert, versionOf } from '../test-support/domain-records';
+import { household as householdEntity } from '../../schema';
+import { appliedSeq, deviceOf, edit, freshNik, householdFields, pullAll, regionIdOf, rejectionCode, upsert, versionOf } from '../test-support/domain-records';
 import { createTestServer, type TestServer } from '../test-support/test-server';
 import { writeChange } from './write-change';
 
@@ -37,17 +37,6 @@ const flags = () =>
 
 const member = (nik: string | null, key = 'm1') => ({ key, name: 'Agus Setiawan', nik, relationship: 'spouse' as const, age: 30, occupation: 'Buruh', income: null });
 
-async function pullAll(token: string) {
-  const changes: PullResponse['changes'] = [];
-  const headers = { authorization: `Bearer ${token}`, [versionHeaders.protocol]: String(PROTOCOL_VERSION), [versionHeaders.schema]: String(SCHEMA_VERSION) };
-  for (let cursor = 0; ; ) {
-    const page = (await (await server.request(`/api/sync/pull?cursor=${cursor}&limit=1000`, { headers })).json()) as PullResponse;
-    changes.push(...page.changes);
-    cursor = page.cursor;
-    if (!page.hasMore) return changes;
-  }
-}
-
 describe('S24: a NIK named by two households is flagged in both regions', () => {
   it('S24: the same head NIK in Bandung and Jakarta Timur gives one flag on each side, naming only the other region', async () => {
     const siti = await deviceOf(server, 'petugas');
@@ -75,7 +64,7 @@ describe('S24: a NIK named by two households is flagged in both regions', () => 
     const inJakarta = householdFields(jaktim, { headNik: nik });
     await budi.push(upsert('households', inJakarta));
 
-    const jakartaView = await pullAll(budi.token);
+    const jakartaView = await pullAll(server, budi.token);
     const jakartaFlags = jakartaView.filter((c) => c.entity === 'duplicateFlags');
     expect(jakartaFlags.map((c) => c.record.householdId)).toEqual([inJakarta.id]);
     expect(jakartaFlags[0]!.record).toMatchObject({ otherHouseholdId: inBandung.id, otherRegionName: 'Kota Bandung', nik });
@@ -83,7 +72,7 @@ describe('S24: a NIK named by two households is flagged in both regions', () => 
     for (const secret of [inBandung.headName, inBandung.phone, inBandung.currentAddress, inBandung.kkNumber]) expect(seen).not.toContain(secret);
     expect(jakartaView.some((c) => c.recordId === inBandung.id)).toBe(false);
 
-    const bandungFlags = (await pullAll(siti.token)).filter((c) => c.entity === 'duplicateFlags');
+    const bandungFlags = (await pullAll(server, siti.token)).filter((c) => c.entity === 'duplicateFlags');
     expect(bandungFlags.map((c) => [c.record.householdId, c.record.otherRegionName])).toEqual([[inBandung.id, 'Kota Jakarta Timur']]);
   });
 

@@ -1,4 +1,4 @@
-import { PROTOCOL_VERSION, SCHEMA_VERSION, uuidv7, type Mutation, type MutationResult, type PushResponse, type WritableOf } from '../../schema';
+import { PROTOCOL_VERSION, SCHEMA_VERSION, uuidv7, versionHeaders, type Mutation, type MutationResult, type PullResponse, type PushResponse, type WritableOf } from '../../schema';
 import { makeKk, makeNik } from '../seed/identity-numbers';
 import type { TestServer } from './test-server';
 
@@ -100,4 +100,18 @@ export function siteOf(server: TestServer, name: string): { id: string; regionId
 
 export function versionOf(server: TestServer, table: string, id: string): number {
   return (server.sqlite.prepare(`select version from ${table} where id = ?`).get(id) as { version: number }).version;
+}
+
+/** Every change the user may pull, from the start of the log. */
+export async function pullAll(server: TestServer, token: string): Promise<PullResponse['changes']> {
+  const changes: PullResponse['changes'] = [];
+  const headers = { authorization: `Bearer ${token}`, [versionHeaders.protocol]: String(PROTOCOL_VERSION), [versionHeaders.schema]: String(SCHEMA_VERSION) };
+  for (let cursor = 0; ; ) {
+    const response = await server.request(`/api/sync/pull?cursor=${cursor}&limit=1000`, { headers });
+    if (response.status !== 200) throw new Error(`pull: ${response.status} ${await response.text()}`);
+    const page = (await response.json()) as PullResponse;
+    changes.push(...page.changes);
+    cursor = page.cursor;
+    if (!page.hasMore) return changes;
+  }
 }
