@@ -70,7 +70,7 @@ export const applicationMessages = defineMessages(
     'hint.phone': 'Boleh kosong. Contoh: 081234567890',
     'hint.statement': 'Kebutuhan tempat tinggal menurut pemohon sendiri.',
     'hint.siteSameRegion': 'Hanya rusun di wilayah yang sama dengan data rumah tangga ini.',
-    'hint.amount': 'Angka saja, mis. 2500000',
+    'hint.amount': 'Dalam rupiah, mis. 2500000 atau 2.500.000',
 
     'sex.female': 'Perempuan',
     'sex.male': 'Laki-laki',
@@ -280,7 +280,7 @@ export const applicationMessages = defineMessages(
     'hint.phone': 'May be left empty. Example: 081234567890',
     'hint.statement': 'The housing need in the applicant’s own words.',
     'hint.siteSameRegion': 'Only sites in the same region as this household’s record.',
-    'hint.amount': 'Digits only, e.g. 2500000',
+    'hint.amount': 'In rupiah, e.g. 2500000 or 2.500.000',
 
     'sex.female': 'Female',
     'sex.male': 'Male',

@@ -32,7 +32,8 @@ function ApplicationActions({ detail, session, words }: { detail: ApplicationDet
   const { m } = words;
   const { db, requestSync } = useAppServices();
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState('');
+  // Kept as a key, so the message follows a change of language.
+  const [message, setMessage] = useState<{ key: 'application.submitted' | 'application.submitInvalid' | 'application.actionFailed'; reason?: string } | null>(null);
   const statusMessage = useRef<HTMLParagraphElement>(null);
   const { application } = detail;
   const moves = nextStatuses(application.status, session.user.role);
@@ -44,10 +45,10 @@ function ApplicationActions({ detail, session, words }: { detail: ApplicationDet
     setBusy(true);
     try {
       const result = await submitDraftApplication(db, application.id, session);
-      setMessage(result.ok ? m('application.submitted') : m('application.submitInvalid'));
+      setMessage({ key: result.ok ? 'application.submitted' : 'application.submitInvalid' });
       if (result.ok) void requestSync();
     } catch (error) {
-      setMessage(m('application.actionFailed', { reason: error instanceof Error ? error.message : String(error) }));
+      setMessage({ key: 'application.actionFailed', reason: error instanceof Error ? error.message : String(error) });
     }
     setBusy(false);
     // The button is gone once submitted: the keyboard goes to what happened.
@@ -76,7 +77,7 @@ function ApplicationActions({ detail, session, words }: { detail: ApplicationDet
         )}
       </div>
       <p class="status-message" role="status" tabIndex={-1} ref={statusMessage}>
-        {message}
+        {message && m(message.key, { reason: message.reason ?? '' })}
       </p>
     </section>
   );
