@@ -68,6 +68,7 @@ export function HouseholdScreen({ householdId }: { householdId: string }) {
               <li key={application.id}>
                 <a href={paths.application(application.id)}>{m('household.openApplication', { site: site?.name ?? m('household.unknownSite') })}</a>
                 <StatusBadge status={application.status} words={words} />
+                <RecordSyncBadge entity="applications" recordId={application.id} />
                 {application.submittedAt && <span class="event__meta">{formatDateTime(application.submittedAt)}</span>}
               </li>
             ))}
