@@ -66,12 +66,23 @@ function isCalendarDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-/** A calendar date, `YYYY-MM-DD`, with no time zone: the day as the person on site saw it. */
-export const dateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'invalid_date' })
-  .refine(isCalendarDate, { error: 'invalid_date' })
-  .refine((v) => v >= '2000-01-01' && v <= '2100-12-31', { error: 'date_out_of_range' });
+/**
+ * A calendar date, `YYYY-MM-DD`, with no time zone: the day as the person on site saw it, within
+ * a range whose violation carries its own problem code (the form says which range).
+ */
+function dateBetween(from: string, to: string, outOfRange: string) {
+  return z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'invalid_date' })
+    .refine(isCalendarDate, { error: 'invalid_date' })
+    .refine((v) => v >= from && v <= to, { error: outOfRange });
+}
+
+/** A date of the program's own events (inspections, leases): 2000 to 2100. */
+export const dateSchema = dateBetween('2000-01-01', '2100-12-31', 'date_out_of_range');
+
+/** A date of birth: from 1900. (Not after today is the form's check: the schema has no clock.) */
+export const birthDateSchema = dateBetween('1900-01-01', '2100-12-31', 'birth_date_out_of_range');
 
 /** A field that must pass a domain check; the check's problem code becomes the issue message. */
 function checked(base: z.ZodString, problem: (value: string) => string | null) {
@@ -91,6 +102,7 @@ export const f = {
     new Field('real', z.number().min(min).max(max)),
   bool: () => new Field('boolean', z.boolean()),
   date: () => new Field('text', dateSchema),
+  birthDate: () => new Field('text', birthDateSchema),
   timestamp: () => new Field('text', z.iso.datetime({ offset: true })),
   oneOf: <const T extends readonly [string, ...string[]]>(values: T) => new Field('text', z.enum(values)),
   json: <S extends z.ZodType>(schema: S) => new Field('json', schema),

@@ -48,7 +48,7 @@ export const household = defineEntity({
     headName: f.text(120, 1).indexed(),
     headNik: f.checkedText(16, nikProblem).indexed(),
     kkNumber: f.checkedText(16, kkProblem).indexed(),
-    birthDate: f.date(),
+    birthDate: f.birthDate(),
     sex: f.oneOf(sexes),
     maritalStatus: f.oneOf(maritalStatuses),
     /** Indonesian mobile numbers: 08… or +628…, 10–15 digits. Empty when the household has none. */

@@ -103,6 +103,7 @@ export const en: Messages = {
   'problem.required': 'Required',
   'problem.invalidDate': 'Invalid date',
   'problem.dateOutOfRange': 'The date must be between the years 2000 and 2100',
+  'problem.birthDateOutOfRange': 'A date of birth must be after 1900',
   'problem.tooLong': 'Too long',
   'problem.tooSmall': 'Too small',
   'problem.invalidChoice': 'Invalid choice',

@@ -104,6 +104,7 @@ export const id = {
   'problem.required': 'Wajib diisi',
   'problem.invalidDate': 'Tanggal tidak valid',
   'problem.dateOutOfRange': 'Tanggal harus antara tahun 2000 dan 2100',
+  'problem.birthDateOutOfRange': 'Tanggal lahir harus setelah tahun 1900',
   'problem.tooLong': 'Terlalu panjang',
   'problem.tooSmall': 'Terlalu kecil',
   'problem.invalidChoice': 'Pilihan tidak valid',

@@ -11,6 +11,7 @@ const messageByCode: Record<string, MessageKey> = {
   invalid_value: 'problem.invalidChoice',
   invalid_date: 'problem.invalidDate',
   date_out_of_range: 'problem.dateOutOfRange',
+  birth_date_out_of_range: 'problem.birthDateOutOfRange',
   nik_format: 'problem.nik_format',
   nik_region: 'problem.nik_region',
   nik_birth_date: 'problem.nik_birth_date',
