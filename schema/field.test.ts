@@ -18,6 +18,6 @@ describe('date fields', () => {
     expect(problem(birthDateSchema, '1985-06-15')).toBeNull();
     expect(problem(birthDateSchema, '1900-01-01')).toBeNull();
     expect(problem(birthDateSchema, '1899-12-31')).toBe('birth_date_out_of_range');
-    expect(problem(birthDateSchema, '15-06-1985')).toBe('invalid_date');
+    expect(problem(birthDateSchema, '1985-02-30')).toBe('invalid_date');
   });
 });
