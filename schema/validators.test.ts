@@ -13,10 +13,10 @@ const regionId = id(1);
 const validHousehold: WritableOf<'households'> = {
   id: id(10),
   regionId,
-  headName: 'Rina Marlina',
-  headNik: '3273015203010004', // born 12 March 2001, a woman (52 = 12 + 40)
+  headName: 'Siti Aminah',
+  headNik: '3273014512900003', // Kota Bandung 32.73.01, born 5 December 1990, a woman (45 = 5 + 40)
   kkNumber: '3273012005100012',
-  birthDate: '2001-03-12',
+  birthDate: '1990-12-05',
   sex: 'female',
   maritalStatus: 'married',
   phone: '081234567890',
@@ -44,7 +44,7 @@ describe('households', () => {
   });
 
   it.each([
-    ['headNik', '3273014003010004', 'nik_birth_date'],
+    ['headNik', '3273014012900003', 'nik_birth_date'],
     ['headNik', '327301451290000', 'nik_format'],
     ['headNik', '0073014512900003', 'nik_region'],
     ['headNik', '3273014512900000', 'nik_serial'],
@@ -63,8 +63,8 @@ describe('households', () => {
   });
 
   it('trims a NIK typed with spaces around it', () => {
-    const parsed = validators.households.write.parse({ ...validHousehold, headNik: ' 3273015203010004 ' });
-    expect(parsed.headNik).toBe('3273015203010004');
+    const parsed = validators.households.write.parse({ ...validHousehold, headNik: ' 3273014512900003 ' });
+    expect(parsed.headNik).toBe('3273014512900003');
   });
 
   it("puts a member's bad NIK on members, with the member's index and field in the path", () => {

@@ -1,4 +1,4 @@
-import { application, applicationEvent, household, inspection, lease, occupancyReport, programRule, region, site, unit, validators, type Role, type WritableOf } from '../../schema';
+import { application, applicationEvent, household, inspection, lease, occupancyReport, programRule, region, site, unit, type Role, type WritableOf } from '../../schema';
 import { hashPassword } from '../auth/password';
 import type { Storage } from '../storage/storage';
 import { makeDemoActivity, type DemoSite, type DemoUnit } from './demo-activity';
@@ -86,13 +86,6 @@ const places: Record<string, Omit<DemoPlace, 'regionId'>> = {
 /** The statuses of the baseline units, in turn (A-101 occupied, A-103 available, A-202 reserved …). */
 const baselineStatuses = ['occupied', 'occupied', 'available', 'occupied', 'under_repair', 'reserved'] as const;
 
-/**
- * The earliest birth year a household head may have. The household validator refuses birth dates
- * before 2000 today (a schema problem, reported), so heads are young until it accepts older ones;
- * then the demo's heads are 19 to 62 without a change here.
- */
-const oldestBirthYear = validators.households.write.shape.birthDate.safeParse('1960-01-01').success ? 1960 : 2000;
-
 /** Fills an empty database with the demo data, the same on every run with the same `now`. */
 export async function seedDemoData(storage: Storage, options: { size?: SeedSize; now?: Date } = {}): Promise<boolean> {
   if ((await storage.read((reader) => reader.countUsers())) > 0) return false;
@@ -151,7 +144,7 @@ export async function seedDemoData(storage: Storage, options: { size?: SeedSize;
         regionId === regionIds.get('Kota Jakarta Timur') ? actor('petugas.jaktim') : regionId === regionIds.get('Kota Semarang') ? actor('kantor') : actor('petugas');
       let serial = 0;
       const today = serverTime.slice(0, 10);
-      const activity = makeDemoActivity({ random, newId, nextSerial: () => ++serial, today, oldestBirthYear }, sites, { officerOf, office: actor('kantor') }, now);
+      const activity = makeDemoActivity({ random, newId, nextSerial: () => ++serial, today }, sites, { officerOf, office: actor('kantor') }, now);
       const inOrder = [
         [household, activity.households],
         [application, activity.applications],

@@ -20,8 +20,6 @@ export interface PeopleContext {
   /** A fresh serial for a NIK or KK, never the same twice (so no NIK repeats by chance). */
   nextSerial(): number;
   today: string;
-  /** The earliest birth year the household validator accepts (see demo-data.ts). */
-  oldestBirthYear: number;
 }
 
 const maleNames = ['Asep', 'Ujang', 'Dedi', 'Agus', 'Budi', 'Cecep', 'Dadang', 'Iwan', 'Yayan', 'Rudi', 'Hendra', 'Wawan', 'Ade', 'Eko', 'Joko', 'Bambang', 'Slamet', 'Dodi', 'Aris', 'Rizky', 'Fajar', 'Yusuf', 'Ahmad', 'Deni'];
@@ -97,9 +95,8 @@ export function makeHousehold(ctx: PeopleContext, options: HouseholdOptions): Wr
   const district = random.pick(place.districtCodes);
   const maritalStatus = random.weighted([['married', 65], ['single', 12], ['divorced', 10], ['widowed', 13]] as const);
   const sex = maritalStatus === 'married' ? random.weighted([['male', 80], ['female', 20]] as const) : maritalStatus === 'widowed' ? random.weighted([['female', 75], ['male', 25]] as const) : random.pick(['female', 'male'] as const);
-  // Heads are 19 to 62, or younger while the schema refuses birth dates before `oldestBirthYear`.
   const thisYear = Number(today.slice(0, 4));
-  const birthYear = random.int(Math.min(Math.max(thisYear - 62, ctx.oldestBirthYear), thisYear - 19), thisYear - 19);
+  const birthYear = random.int(thisYear - 62, thisYear - 19);
   const birthDate = `${birthYear}-${pad(random.int(1, 12), 2)}-${pad(random.int(1, 28), 2)}`;
   const headAge = Number(today.slice(0, 4)) - birthYear;
   const localIdCard = options.localIdCard ?? true;

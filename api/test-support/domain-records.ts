@@ -2,14 +2,11 @@ import { PROTOCOL_VERSION, SCHEMA_VERSION, uuidv7, versionHeaders, type Mutation
 import { makeKk, makeNik } from '../seed/identity-numbers';
 import type { TestServer } from './test-server';
 
-/**
- * Records of the officer's domain and a device that pushes them, for tests against the real API.
- * Birth dates are from 2000 on: the schema's date fields refuse earlier ones (reported).
- */
+/** Records of the officer's domain and a device that pushes them, for tests against the real API. */
 
 let serial = 1;
 /** A fresh, well-formed NIK of someone born in Kota Bandung (Coblong). */
-export function freshNik(sex: 'female' | 'male' = 'female', birthDate = '2001-03-12'): string {
+export function freshNik(sex: 'female' | 'male' = 'female', birthDate = '1990-12-05'): string {
   return makeNik('327302', birthDate, sex, serial++);
 }
 
@@ -17,10 +14,10 @@ export function householdFields(regionId: string, overrides: Partial<WritableOf<
   return {
     id: uuidv7(),
     regionId,
-    headName: 'Rina Marlina',
-    headNik: freshNik('female', '2001-03-12'),
+    headName: 'Siti Aminah',
+    headNik: freshNik('female', '1990-12-05'),
     kkNumber: makeKk('327302', '2020-05-20', serial++),
-    birthDate: '2001-03-12',
+    birthDate: '1990-12-05',
     sex: 'female',
     maritalStatus: 'married',
     phone: '081234567890',
