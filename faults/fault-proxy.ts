@@ -52,6 +52,8 @@ export class FaultProxy {
   private readonly inFlight = new Set<ProxiedRequest>();
   private readonly agent = new http.Agent({ keepAlive: true });
   baseUrl = '';
+  /** While true, the network is down: every connection is dropped as it arrives. */
+  private blocked = false;
 
   constructor(private upstream: string) {}
 
@@ -77,8 +79,21 @@ export class FaultProxy {
     this.armed = undefined;
   }
 
+  /**
+   * No network at all, whatever the browser believes: Playwright's offline emulation reaches a
+   * service worker only once it has attached to it, and a worker that starts again can slip a
+   * request out before that. Down also drops connections already open.
+   */
+  setNetworkDown(down: boolean): void {
+    this.blocked = down;
+    if (down) this.server?.closeAllConnections();
+  }
+
   async listen(port = 0): Promise<string> {
     this.server = http.createServer((req, res) => this.forward(req, res));
+    this.server.on('connection', (socket) => {
+      if (this.blocked) socket.destroy();
+    });
     this.server.keepAliveTimeout = 5_000;
     await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
     this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;

@@ -1,6 +1,9 @@
 import type { FaultScenario } from './fault-scenario';
+import { browserClosed } from './scenarios/browser-closed';
 import { pullCut } from './scenarios/pull-cut';
 import { serverKilled } from './scenarios/server-killed';
+import { twoTabs } from './scenarios/two-tabs';
+import { workerStopped } from './scenarios/worker-stopped';
 
 /** The faults of the suite, in the order of the table in docs/reliability.md. */
-export const scenarios: FaultScenario<never>[] = [serverKilled, pullCut].map((s) => s as FaultScenario<never>);
+export const scenarios: FaultScenario<never>[] = [serverKilled, pullCut, browserClosed, workerStopped, twoTabs].map((s) => s as FaultScenario<never>);
