@@ -8,6 +8,7 @@ import {
   householdFields,
   pullAll,
   regionIdOf,
+  remove,
   rejectionCode,
   siteOf,
   upsert,
@@ -228,6 +229,26 @@ describe('S6: the office moves an application through its lifecycle', () => {
     appliedSeq((await dewi.push(upsert('applicationEvents', returned)))[0]);
     const rewrite = edit('applicationEvents', returned.id, versionOf(server, 'applicationEvents', returned.id), { comment: 'Tidak ada masalah' });
     expect(rejectionCode((await dewi.push(rewrite))[0])).toBe('append_only');
+    // Nor is it deleted, by anyone: the history of a decision stays whole.
+    for (const who of [siti, dewi]) {
+      expect(rejectionCode((await who.push(remove('applicationEvents', returned.id, versionOf(server, 'applicationEvents', returned.id))))[0])).toBe('append_only');
+    }
+    expect(server.sqlite.prepare('select deleted from applicationEvents where id = ?').get(returned.id)).toEqual({ deleted: 0 });
+  });
+
+  it('S6 S15: an officer deletes her draft application, never a submitted one (application_locked); the office may', async () => {
+    const siti = await deviceOf(server, 'petugas');
+    const household = householdFields(bandung);
+    const draft = applicationFields(bandung, household.id, sadangSerang.id, { createdBy: siti.user.id });
+    (await siti.push(upsert('households', household), upsert('applications', draft))).forEach(appliedSeq);
+    appliedSeq((await siti.push(remove('applications', draft.id, versionOf(server, 'applications', draft.id))))[0]);
+
+    const { application } = await submittedInBandung(siti);
+    const deleteSubmitted = () => remove('applications', application.id, versionOf(server, 'applications', application.id));
+    expect(rejectionCode((await siti.push(deleteSubmitted()))[0])).toBe('application_locked');
+    expect(server.sqlite.prepare('select deleted from applications where id = ?').get(application.id)).toEqual({ deleted: 0 });
+    const dewi = await deviceOf(server, 'kantor');
+    appliedSeq((await dewi.push(deleteSubmitted()))[0]);
   });
 });
 

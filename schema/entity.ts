@@ -30,6 +30,8 @@ export interface EntityDefinition<N extends string = string, F extends Fields = 
 
 export interface WriteRuleInput {
   role: Role;
+  /** A delete passes the record as it stands as both `before` and `after`. */
+  op: 'upsert' | 'delete';
   /** The record before the write, or null for a new one (own fields). */
   before: Readonly<Record<string, unknown>> | null;
   /** The whole record after the write, already valid field by field. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { application, applicationEvent, attachment, lease } from './entities';
+import { application, applicationEvent, attachment, lease, occupancyReport } from './entities';
 import type { WriteRuleInput } from './entity';
 import type { Role } from './roles';
 import { fieldProblems, validators, type WritableOf } from './validators';
@@ -116,6 +116,17 @@ describe('occupancyReports', () => {
     expect(problemsOf('occupancyReports', { ...report, rows: [{ ...report.rows[0]!, arrearsMonths: -1 }] })).toEqual([{ field: 'rows', code: 'too_small' }]);
     expect(problemsOf('occupancyReports', { ...report, rows: [{ ...report.rows[0]!, tenant: 'x' }] })).toEqual([{ field: 'rows', code: 'unrecognized_keys' }]);
   });
+
+  it('once submitted, is no longer the officer’s to change or delete (report_submitted); the office may', () => {
+    const draft = { ...report, status: 'draft', submittedAt: null };
+    const rule = (role: Role, op: 'upsert' | 'delete', before: WriteRuleInput['before'], after: Record<string, unknown>) =>
+      occupancyReport.writeRule!({ role, op, before, after })?.code ?? null;
+    expect(rule('field_officer', 'upsert', draft, report)).toBeNull();
+    expect(rule('field_officer', 'upsert', report, { ...report, rows: [] })).toBe('report_submitted');
+    expect(rule('field_officer', 'delete', report, report)).toBe('report_submitted');
+    expect(rule('field_officer', 'delete', draft, draft)).toBeNull();
+    expect(rule('office_staff', 'upsert', report, { ...report, rows: [] })).toBeNull();
+  });
 });
 
 describe('attachments', () => {
@@ -134,7 +145,7 @@ describe('attachments', () => {
     height: 1200,
     capturedAt: '2025-06-02T02:15:00.000Z',
   };
-  const rule = (after: Record<string, unknown>) => attachment.writeRule!({ role: 'field_officer', before: null, after });
+  const rule = (after: Record<string, unknown>) => attachment.writeRule!({ role: 'field_officer', op: 'upsert', before: null, after });
 
   it('accepts a lowercase hex SHA-256 only', () => {
     expect(problemsOf('attachments', photo)).toEqual([]);
@@ -160,7 +171,7 @@ describe('attachments', () => {
 
 describe('leases', () => {
   const signed = { id: id(40), regionId, agreementNumber: 'SPS/2025/0142', householdId: id(10), unitId: id(4), applicationId: null, startDate: '2025-07-01', endDate: '2027-06-30', monthlyRent: 300_000, deposit: 900_000, status: 'active' };
-  const rule = (after: Record<string, unknown>) => lease.writeRule!({ role: 'office_staff', before: null, after });
+  const rule = (after: Record<string, unknown>) => lease.writeRule!({ role: 'office_staff', op: 'upsert', before: null, after });
 
   it('ends after it starts (end_before_start)', () => {
     expect(problemsOf('leases', signed)).toEqual([]);
@@ -173,7 +184,7 @@ describe('leases', () => {
 describe('applications write rule', () => {
   const draft = { id: id(50), regionId, householdId: id(10), siteId: id(3), status: 'draft', submittedAt: null, decisionNote: null, offeredUnitId: null, statement: 'Kontrakan akan dijual pemiliknya', createdBy: id(2) };
   const submitted = { ...draft, status: 'submitted', submittedAt: '2025-06-03T01:00:00.000Z' };
-  const rule = (role: Role, before: WriteRuleInput['before'], after: Record<string, unknown>) => application.writeRule!({ role, before, after })?.code ?? null;
+  const rule = (role: Role, before: WriteRuleInput['before'], after: Record<string, unknown>) => application.writeRule!({ role, op: 'upsert', before, after })?.code ?? null;
 
   it('lets an officer create a draft, or submit at once, and submit a draft', () => {
     expect(problemsOf('applications', draft)).toEqual([]);
@@ -230,7 +241,7 @@ describe('applications write rule', () => {
 
 describe('applicationEvents write rule', () => {
   const event = { id: id(60), regionId, applicationId: id(50), fromStatus: 'submitted', toStatus: 'returned', comment: '', fieldComments: { headIncome: 'Lampirkan slip gaji bulan ini' }, actorId: id(7), actorName: 'Dewi Lestari', at: '2025-06-04T03:00:00.000Z' };
-  const rule = (role: Role, before: WriteRuleInput['before'], after: Record<string, unknown>) => applicationEvent.writeRule!({ role, before, after })?.code ?? null;
+  const rule = (role: Role, before: WriteRuleInput['before'], after: Record<string, unknown>) => applicationEvent.writeRule!({ role, op: 'upsert', before, after })?.code ?? null;
 
   it('is append-only: an event once written never changes', () => {
     expect(problemsOf('applicationEvents', event)).toEqual([]);

@@ -139,7 +139,7 @@ describe('the demo data', () => {
         if (i > 0) expect(e.fromStatus).toBe(story[i - 1]!.toStatus);
         const role = users.find((u) => u.id === e.actorId)!.role;
         const { version: _v, deleted: _d, updatedAt: _u, updatedBy: _b, ...own } = e;
-        expect(rule({ role, before: null, after: own }), `${String(a.id)} ${String(e.fromStatus)} → ${String(e.toStatus)}`).toBeNull();
+        expect(rule({ role, op: 'upsert', before: null, after: own }), `${String(a.id)} ${String(e.fromStatus)} → ${String(e.toStatus)}`).toBeNull();
       }
       if (a.status === 'rejected') expect(String(a.decisionNote).trim()).not.toBe('');
     }

@@ -143,6 +143,9 @@ export async function applyMutation(tx: StorageTx, mutation: Mutation, ctx: Muta
   if (mutation.op === 'delete') {
     // Deleting what the server never had (a draft whose create was refused) changes nothing.
     if (!existing) return { appliedSeq: 0, conflicts: [] };
+    const standing = ownFields(existing);
+    const refused = existing.deleted === true ? null : entity.writeRule?.({ role: ctx.user.role, op: 'delete', before: standing, after: standing });
+    if (refused) throw new MutationRejected(refused.code, refused.message);
     // Deletes are tombstones, and win over concurrent edits (S16); the data stays in the tombstone.
     return { appliedSeq: await write('delete', ownFields(existing), null), conflicts: [] };
   }
@@ -186,7 +189,7 @@ export async function applyMutation(tx: StorageTx, mutation: Mutation, ctx: Muta
     throw new MutationRejected('region_forbidden', 'The record belongs to a region you may not write');
   }
   await checkReferences(tx, entity, record, ctx);
-  const violation = entity.writeRule?.({ role: ctx.user.role, before: existing ? ownFields(existing) : null, after: record });
+  const violation = entity.writeRule?.({ role: ctx.user.role, op: 'upsert', before: existing ? ownFields(existing) : null, after: record });
   if (violation) throw new MutationRejected(violation.code, violation.message);
 
   const conflicts = [];

@@ -59,6 +59,10 @@ export function edit(entity: string, recordId: string, baseVersion: number, fiel
   return { id: uuidv7(), entity, op: 'upsert', recordId, baseVersion, fields, clientTime: new Date().toISOString() };
 }
 
+export function remove(entity: string, recordId: string, baseVersion: number): PendingMutation {
+  return { id: uuidv7(), entity, op: 'delete', recordId, baseVersion, fields: {}, clientTime: new Date().toISOString() };
+}
+
 /** One signed-in device: numbers its mutations and pushes them through /api/sync/push. */
 export async function deviceOf(server: TestServer, username: string) {
   const login = await server.login(username);

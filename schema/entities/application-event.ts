@@ -26,8 +26,8 @@ export const applicationEvent = defineEntity({
   regionField: 'regionId',
   synced: true,
   writableBy: ['field_officer', 'office_staff', 'admin'],
-  writeRule: ({ role, before, after }) => {
-    if (before !== null) return { code: 'append_only', message: 'An application event cannot be changed' };
+  writeRule: ({ role, op, before, after }) => {
+    if (op === 'delete' || before !== null) return { code: 'append_only', message: 'An application event cannot be changed or deleted' };
     const problem = transitionProblem(after.fromStatus as ApplicationStatus | null, after.toStatus as ApplicationStatus, role);
     if (problem) return { code: problem, message: `A ${role} may not record this move` };
     const hasComment = String(after.comment).trim() !== '' || Object.keys(after.fieldComments as object).length > 0;

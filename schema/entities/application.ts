@@ -30,8 +30,14 @@ export const application = defineEntity({
   regionField: 'regionId',
   synced: true,
   writableBy: ['field_officer', 'office_staff', 'admin'],
-  writeRule: ({ role, before, after }) => {
+  writeRule: ({ role, op, before, after }) => {
     const from = (before?.status ?? null) as ApplicationStatus | null;
+    // An application that left the officer's hands is withdrawn by a decision, never deleted by her.
+    if (op === 'delete') {
+      return role === 'field_officer' && from !== 'draft'
+        ? { code: 'application_locked', message: `The application is ${from}; only a draft can be deleted` }
+        : null;
+    }
     const to = after.status as ApplicationStatus;
     const problem = transitionProblem(from, to, role);
     if (problem) return { code: problem, message: `A ${role} may not move an application from ${from ?? 'nothing'} to ${to}` };

@@ -34,4 +34,9 @@ export const occupancyReport = defineEntity({
   synced: true,
   writableBy: ['field_officer', 'office_staff', 'admin'],
   compoundIndexes: [['siteId', 'month']],
+  // A submitted report is the month's record: the officer no longer changes or deletes it.
+  writeRule: ({ role, before }) =>
+    role === 'field_officer' && before?.status === 'submitted'
+      ? { code: 'report_submitted', message: 'The report was submitted; the office may change it' }
+      : null,
 });

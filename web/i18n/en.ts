@@ -123,6 +123,7 @@ export const en: Messages = {
   'rejection.one_owner': 'an attachment belongs to exactly one record',
   'rejection.end_before_start': 'the end date must be after the start date',
   'rejection.append_only': 'history cannot be changed',
+  'rejection.report_submitted': 'the report was submitted and can no longer be changed',
 
   'sync.region': 'Sync',
   'sync.online': 'Online',

@@ -124,6 +124,7 @@ export const id = {
   'rejection.one_owner': 'lampiran harus milik tepat satu data',
   'rejection.end_before_start': 'tanggal akhir harus setelah tanggal mulai',
   'rejection.append_only': 'riwayat tidak dapat diubah',
+  'rejection.report_submitted': 'laporan sudah dikirim dan tidak dapat diubah lagi',
 
   'sync.region': 'Sinkronisasi',
   'sync.online': 'Daring',
