@@ -23,7 +23,10 @@ export interface CutPlan {
   matches(method: string, url: string): boolean;
   /** `response`: the server answers, the device gets only part of it. `request`: the server gets only part of the body. */
   direction: 'response' | 'request';
-  /** A fraction in [0, 1) of the body's length (the length comes from content-length). */
+  /**
+   * A fraction in [0, 1) of the body's length (the length comes from content-length). A response
+   * cut at 0 loses the status line too; any later cut comes after the status and headers.
+   */
   atFraction: number;
 }
 
@@ -145,11 +148,9 @@ export class FaultProxy {
         end('cut');
         res.socket?.destroy();
       };
-      res.writeHead(upstreamResponse.statusCode ?? 502, upstreamResponse.headers);
-      if (budget === 0) {
-        res.flushHeaders();
-        setImmediate(sever);
-      }
+      // Cut at byte 0: the device gets nothing, not even the status (the server did answer).
+      if (budget === 0) setImmediate(sever);
+      else res.writeHead(upstreamResponse.statusCode ?? 502, upstreamResponse.headers);
       upstreamResponse.on('data', (chunk: Buffer) => {
         responseBody.push(chunk);
         if (severed || sent >= budget) return;
