@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { LoginThrottle } from './auth/login-throttle';
+import { loadOrCreateServerSecret } from './auth/server-secret';
 import type { ServerConfig } from './config';
 import type { AppEnv } from './http/app-env';
 import { attachmentsDirFor, diskBlobStore } from './attachments/blob-store';
@@ -33,10 +34,12 @@ export function createApp(storage: Storage, config: ServerConfig) {
     .all('*', (c) => c.json({ error: 'not_found', message: `No API route ${c.req.method} ${c.req.path}` }, 404));
 
   const loginThrottle = new LoginThrottle();
+  const secret = loadOrCreateServerSecret(config.dbPath);
   const app = new Hono<AppEnv>()
     .use(async (c, next) => {
       c.set('storage', storage);
       c.set('loginThrottle', loginThrottle);
+      c.set('secret', secret);
       c.set('config', config);
       await next();
     })

@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
+import { loadOrCreateServerSecret } from './auth/server-secret';
 import { configFromEnv } from './config';
 import { seedDemoData } from './seed/demo-data';
 import { compactChangeLog } from './sync/compact-change-log';
@@ -8,7 +9,7 @@ import { openSqliteStorage } from './storage/sqlite/sqlite-storage';
 
 const config = configFromEnv();
 const storage = openSqliteStorage(config.dbPath);
-if (config.seed !== 'none' && (await seedDemoData(storage, { size: config.seed }))) console.log(`Loaded the ${config.seed} demo data (logins in README.md).`);
+if (config.seed !== 'none' && (await seedDemoData(storage, { size: config.seed, secret: loadOrCreateServerSecret(config.dbPath) }))) console.log(`Loaded the ${config.seed} demo data (logins in README.md).`);
 if (await rebuildDigestsIfMissing(storage)) console.log('Rebuilt region digests.');
 // Maintenance at start (S21): superseded change-log rows go, so old cursors pull only latest states.
 const compacted = await compactChangeLog(storage);

@@ -68,9 +68,9 @@ describe('health and sign-in', () => {
     expect(login.user.regionIds).toHaveLength(1);
   });
 
-  it('stores passwords as scrypt hashes, never in clear', () => {
+  it('stores passwords as scrypt hashes peppered with the server secret, never in clear', () => {
     const rows = server.sqlite.prepare('select password_hash from users').all() as { password_hash: string }[];
-    for (const row of rows) expect(row.password_hash).toMatch(/^scrypt\$16384\$8\$1\$/);
+    for (const row of rows) expect(row.password_hash).toMatch(/^scrypt-hmac\$16384\$8\$1\$/);
   });
 
   it('refuses sign-in for a while after five wrong passwords, with 429 and Retry-After', async () => {

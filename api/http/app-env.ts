@@ -11,5 +11,7 @@ export interface AppEnv {
     /** The bearer token of the request (set with user), for sign-out. */
     token: string;
     loginThrottle: LoginThrottle;
+    /** The server secret (server-secret.ts): the password pepper. */
+    secret: Buffer;
   };
 }

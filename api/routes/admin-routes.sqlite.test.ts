@@ -128,6 +128,15 @@ describe('sessions', () => {
     expect((await server.login('petugas', 'kata-sandi-baru')).token).toBeTruthy();
   });
 
+  it('a password stored before the pepper signs in and is stored peppered from then on', async () => {
+    const { legacyPasswordHash } = await import('../auth/password');
+    server.sqlite.prepare('update users set password_hash = ? where username = ?').run(legacyPasswordHash('petugas123'), 'petugas');
+    await server.login('petugas');
+    const { password_hash: stored } = server.sqlite.prepare('select password_hash from users where username = ?').get('petugas') as { password_hash: string };
+    expect(stored).toMatch(/^scrypt-hmac\$/);
+    await server.login('petugas');
+  });
+
   it('sign-out ends only that session', async () => {
     const first = await server.login('petugas');
     const second = await server.login('petugas');

@@ -33,7 +33,7 @@ export const adminRoutes = new Hono<AppEnv>()
   .post('/users', async (c) => {
     const request = await readJson(c, createUserRequestSchema);
     // Hashing takes tens of milliseconds: outside the transaction.
-    const passwordHash = hashPassword(request.password);
+    const passwordHash = hashPassword(request.password, c.var.secret);
     const created = await c.var.storage.transaction(async (tx) => {
       if (await tx.userByUsername(request.username)) throw new HttpError(409, 'username_taken', 'That username is taken');
       await checkRegions(tx, request.regionIds);
@@ -61,7 +61,7 @@ export const adminRoutes = new Hono<AppEnv>()
   .post('/users/:id/password', async (c) => {
     const { password } = await readJson(c, resetPasswordRequestSchema);
     const id = c.req.param('id');
-    const passwordHash = hashPassword(password);
+    const passwordHash = hashPassword(password, c.var.secret);
     const revoked = await c.var.storage.transaction(async (tx) => {
       await existingUser(tx, id);
       await tx.updateUser(id, { passwordHash });

@@ -1,7 +1,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import { loginRequestSchema, versionHeaders, type LoginResponse } from '../../schema';
-import { verifyPassword } from '../auth/password';
+import { hashPassword, verifyPassword } from '../auth/password';
 import { createSession, revokeToken, toSessionUser } from '../auth/sessions';
 import { requireUser } from '../http/require-user';
 import type { AppEnv } from '../http/app-env';
@@ -26,12 +26,16 @@ export const authRoutes = new Hono<AppEnv>().post('/login', async (c) => {
   }
   const row = await c.var.storage.read((reader) => reader.userByUsername(username));
   // The hash check runs outside any transaction: it takes tens of milliseconds.
-  const ok = await verifyPassword(password, row?.passwordHash ?? absentUserHash);
-  if (!row || !ok || !row.active) {
+  const check = await verifyPassword(password, row?.passwordHash ?? absentUserHash, c.var.secret);
+  if (!row || !check.ok || !row.active) {
     c.var.loginThrottle.fail(throttleKey);
     throw new HttpError(401, 'invalid_credentials', 'Wrong username or password');
   }
   c.var.loginThrottle.succeed(throttleKey);
+  if (check.needsRehash) {
+    const passwordHash = hashPassword(password, c.var.secret);
+    await c.var.storage.transaction((tx) => tx.updateUser(row.id, { passwordHash }));
+  }
   const session = await createSession(c.var.storage, row.id, c.var.config.sessionDays);
   const body: LoginResponse = { ...session, user: toSessionUser(row) };
   return c.json(body);

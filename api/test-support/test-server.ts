@@ -7,6 +7,7 @@ import { uuidv7, type LoginResponse, type Mutation } from '../../schema';
 import { createApp } from '../app';
 import { configFromEnv } from '../config';
 import { seedDemoData } from '../seed/demo-data';
+import { loadOrCreateServerSecret } from '../auth/server-secret';
 import { openSqliteStorage } from '../storage/sqlite/sqlite-storage';
 
 /** A real server on a fresh SQLite file in a temporary folder, with the demo data. */
@@ -17,7 +18,7 @@ export async function createTestServer(options: { busyTimeoutMs?: number } = {})
   // A stand-in for the built app, so that the static routes answer as in production.
   fs.writeFileSync(path.join(config.distDir, 'index.html'), '<!doctype html><title>Hunian</title>');
   let storage = openSqliteStorage(config.dbPath, options);
-  await seedDemoData(storage);
+  await seedDemoData(storage, { secret: loadOrCreateServerSecret(config.dbPath) });
   let app = createApp(storage, config);
 
   /** Stops and starts the server on the same file, as a restart would. */
