@@ -1,16 +1,29 @@
 /// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const apiPort = process.env.PORT ?? '8787';
 
+// schema/ and worker/ run nothing when imported (the service worker, an entry, aside), so a module
+// of theirs whose exports go unused is left out. Without this, importing anything through a
+// public face (worker/index.ts, schema/index.ts) brings every module it re-exports, and with the
+// entity definitions comes zod: the first load would carry the write path and the validators.
+const repoRoot = fileURLToPath(new URL('.', import.meta.url));
+const inertModule = (id: string) => id.startsWith(repoRoot) && /^(schema|worker)\/(?!sw\.ts$)[^?]*\.ts$/.test(id.slice(repoRoot.length));
+
 export default defineConfig({
   root: 'web',
   publicDir: 'public',
   // The app runs in current Chromium-based browsers, which preload modules themselves: no polyfill
   // in the first load.
-  build: { outDir: '../dist', emptyOutDir: true, modulePreload: { polyfill: false } },
+  build: {
+    outDir: '../dist',
+    emptyOutDir: true,
+    modulePreload: { polyfill: false },
+    rolldownOptions: { treeshake: { moduleSideEffects: (id) => !inertModule(id) } },
+  },
   server: { proxy: { '/api': `http://localhost:${apiPort}` } },
   plugins: [
     preact(),

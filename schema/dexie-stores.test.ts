@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { dexieStores, dexieVersion } from './dexie-stores';
+import { dexieStores } from './dexie-stores';
 import { syncedEntities } from './entities';
 
 describe('Dexie stores derived from the schema', () => {
-  it('are pinned by a golden file (a change here is a schema change: bump SCHEMA_VERSION)', async () => {
-    await expect(JSON.stringify({ version: dexieVersion, stores: dexieStores }, null, 2) + '\n').toMatchFileSnapshot(
-      './golden/dexie-stores.json',
-    );
-  });
+  // The golden file of these stores is the module the page opens its database with,
+  // schema/generated/dexie-stores.ts: generated-modules.test.ts fails when it differs, so a change
+  // here shows up as a reviewed diff of that file (and is a schema change: bump SCHEMA_VERSION).
 
   it('have a store for every synced entity, keyed by id and indexed by region', () => {
     for (const entity of syncedEntities) {

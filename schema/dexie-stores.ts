@@ -30,7 +30,11 @@ function storeSpec(entityName: string): string {
   return ['id', ...indexed, ...compound].join(', ');
 }
 
-/** The argument to Dexie's `db.version(dexieVersion).stores(dexieStores)`. */
+/**
+ * The argument to Dexie's `db.version(dexieVersion).stores(dexieStores)`, derived. The app reads
+ * the same value from schema/generated/dexie-stores.ts (written from this by
+ * `npm run schema:generate`), so that opening the database does not load zod.
+ */
 export const dexieStores: Record<string, string> = {
   ...Object.fromEntries(syncedEntities.map((e) => [e.name, storeSpec(e.name)])),
   ...internalStores,

@@ -10,7 +10,11 @@ export * from './roles';
 export * from './upgrades';
 export * from './validators';
 export * from './versions';
-export { dexieStores, dexieVersion } from './dexie-stores';
+// The device's store specs and who may write what, as generated data (schema/generated/): the
+// page opens its database and draws its header without zod and the entity definitions. Tests and
+// the generator compare them with the derivation in dexie-stores.ts and entities/.
+export { dexieStores, dexieVersion } from './generated/dexie-stores';
+export { syncedEntityWriters } from './generated/entity-writers';
 export * from './domain';
 export * from './admin-api';
 // The enumerations and limits that sit beside each entity (sexes, attachment kinds, …).

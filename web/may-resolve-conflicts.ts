@@ -1,11 +1,17 @@
-import { conflict as conflictEntity, entityByName, type Conflict, type SessionUser } from '../schema';
+import { syncedEntityWriters, type Conflict, type Role, type SessionUser } from '../schema';
+
+// Who may write what comes from the generated table (schema/generated/), not from the entity
+// definitions: the header asks on every screen, and the definitions would bring zod into the
+// first load.
+const writersOf = (entity: string): readonly Role[] | undefined =>
+  Object.hasOwn(syncedEntityWriters, entity) ? syncedEntityWriters[entity as keyof typeof syncedEntityWriters] : undefined;
 
 /**
  * Whether this user may decide conflicts: the roles that may write conflict records (S14).
  * Field officers receive them too, but only to read.
  */
 export function mayResolveConflicts(user: SessionUser): boolean {
-  return conflictEntity.writableBy.includes(user.role);
+  return syncedEntityWriters.conflicts.includes(user.role);
 }
 
 /**
@@ -14,10 +20,10 @@ export function mayResolveConflicts(user: SessionUser): boolean {
  * the first load.
  */
 export function canRestore(conflict: Conflict): boolean {
-  return conflict.field !== '*' && entityByName(conflict.entity)?.synced === true;
+  return conflict.field !== '*' && writersOf(conflict.entity) !== undefined;
 }
 
 /** Restoring is an edit of the record itself, so the user must also be allowed to change that. */
 export function mayRestore(user: SessionUser, conflict: Conflict): boolean {
-  return mayResolveConflicts(user) && canRestore(conflict) && entityByName(conflict.entity)?.writableBy.includes(user.role) === true;
+  return mayResolveConflicts(user) && canRestore(conflict) && writersOf(conflict.entity)?.includes(user.role) === true;
 }
