@@ -12,6 +12,7 @@ import { useLiveQuery } from '../use-live-query';
 import { useNow } from '../use-now';
 import { RecordSyncBadge } from './record-sync-badge';
 import { RejectionNotice } from './rejection-notice';
+import './inspection-history.css';
 import '../inspections/inspections.css';
 
 const headingId = 'history-heading';

@@ -3,6 +3,7 @@ import type { Rejection } from '../../schema';
 import { id } from '../i18n/id';
 import { useI18n, type I18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/id';
+import './rejection-notice.css';
 
 /** The server's reason in the user's language when its code is known; its own words otherwise. */
 function reasonText(rejection: Rejection, t: I18n['t']): string {

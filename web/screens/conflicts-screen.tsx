@@ -10,6 +10,7 @@ import { entityWords, fieldWords, valueWords } from '../i18n/record-words';
 import { mayResolveConflicts, mayRestore } from '../may-resolve-conflicts';
 import { useDocumentTitle } from '../use-document-title';
 import { useLiveQuery } from '../use-live-query';
+import './conflicts-screen.css';
 
 const titleId = (conflict: Conflict) => `conflict-${conflict.id}-title`;
 

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { paths } from '../router/routes';
 import { useDocumentTitle } from '../use-document-title';
 import { useThrottledRead } from '../use-throttled-read';
+import './units-screen.css';
 
 /**
  * A region can hold thousands of units: the list renders only the rows near the viewport, so a
