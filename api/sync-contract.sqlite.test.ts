@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PROTOCOL_VERSION, SCHEMA_VERSION, uuidv7, versionHeaders, type Mutation, type MutationResult, type PullResponse, type PushResponse } from '../schema';
+import { MIN_PROTOCOL_VERSION, PROTOCOL_VERSION, SCHEMA_VERSION, uuidv7, versionHeaders, type Mutation, type MutationResult, type PullResponse, type PushResponse } from '../schema';
 import { createTestServer, type TestServer } from './test-support/test-server';
 
 // The protocol contract, rule by rule (docs/SPEC.md), against the real Hono app on a real SQLite file.
@@ -439,7 +439,7 @@ describe('S18: versions', () => {
   const refusals: [string, Record<string, string>, number, string][] = [
     ['no versions on a pull', {}, 400, 'versions_missing'],
     ['a schema older than the server still accepts', { [versionHeaders.protocol]: String(PROTOCOL_VERSION), [versionHeaders.schema]: '0' }, 426, 'client_too_old'],
-    ['an older protocol', { [versionHeaders.protocol]: String(PROTOCOL_VERSION - 1), [versionHeaders.schema]: String(SCHEMA_VERSION) }, 426, 'client_too_old'],
+    ['a protocol older than the server still answers', { [versionHeaders.protocol]: String(MIN_PROTOCOL_VERSION - 1), [versionHeaders.schema]: String(SCHEMA_VERSION) }, 426, 'client_too_old'],
     ['a schema newer than the server', { [versionHeaders.protocol]: String(PROTOCOL_VERSION), [versionHeaders.schema]: String(SCHEMA_VERSION + 1) }, 426, 'client_too_new'],
   ];
   for (const [name, headers, status, code] of refusals) {

@@ -41,7 +41,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function seed(dbPath: string, units: number) {
+/** The demo data plus `units` units in one extra site of the demo officer's region. */
+export async function seedBenchRegion(dbPath: string, units: number) {
   const storage = openSqliteStorage(dbPath);
   await seedDemoData(storage);
   const serverTime = new Date().toISOString();
@@ -109,18 +110,23 @@ async function waitForHealth(baseUrl: string, server: ChildProcess, output: () =
   throw new Error(`The server did not answer /api/health:\n${output()}`);
 }
 
-export async function startHunianRun({ units }: { units: number }): Promise<HunianRun> {
+/**
+ * `minify: false` keeps function names readable and `serverNodeArgs` (e.g. `--cpu-prof`) go to
+ * the server's Node, for CPU profiles (bench/profile-bootstrap.ts).
+ */
+export async function startHunianRun({ units, minify = true, serverNodeArgs = [] }: { units: number; minify?: boolean; serverNodeArgs?: string[] }): Promise<HunianRun> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hunian-bench-'));
   const dist = path.join(dir, 'dist');
-  const built = spawnSync('npx', ['vite', 'build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'error'], { encoding: 'utf8' });
+  const buildArgs = ['vite', 'build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'error', ...(minify ? [] : ['--minify', 'false'])];
+  const built = spawnSync('npx', buildArgs, { encoding: 'utf8' });
   if (built.status !== 0) throw new Error(`vite build failed:\n${built.stdout}\n${built.stderr}`);
   const dbPath = path.join(dir, 'db.sqlite');
-  const { siteId, regionId } = await seed(dbPath, units);
+  const { siteId, regionId } = await seedBenchRegion(dbPath, units);
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let log = '';
-  const server = spawn('npx', ['tsx', 'api/main.ts'], {
+  const server = spawn(process.execPath, [...serverNodeArgs, '--import', 'tsx', 'api/main.ts'], {
     env: { ...process.env, HUNIAN_DIST: dist, HUNIAN_DB: dbPath, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -143,7 +149,7 @@ export async function startHunianRun({ units }: { units: number }): Promise<Huni
     browser,
     async stop() {
       await browser.close();
-      // The server runs in its own process group (npx → tsx → node): end that group only.
+      // The server runs in its own process group: end that group only.
       if (server.pid) process.kill(-server.pid, 'SIGTERM');
       await new Promise((r) => setTimeout(r, 200));
       fs.rmSync(dir, { recursive: true, force: true });

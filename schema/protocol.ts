@@ -64,6 +64,8 @@ export const pushResponseSchema = z.object({
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
+const regionDigestSchema = z.object({ regionId: z.string(), count: z.int(), hash: z.string() });
+
 export const changeSchema = z.object({
   seq: z.int(),
   entity: z.string(),
@@ -82,9 +84,38 @@ export const pullResponseSchema = z.object({
   hasMore: z.boolean(),
   serverTime: z.string(),
   /** On the last page: each visible region's digest as of `cursor` (S17). */
-  digests: z.array(z.object({ regionId: z.string(), count: z.int(), hash: z.string() })).optional(),
+  digests: z.array(regionDigestSchema).optional(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+/**
+ * `GET /api/sync/bootstrap` (protocol 3): every live record of every region the user may read, as
+ * of one change-log seq, for a device whose cursor is 0 (S25). The body is NDJSON (gzip when the
+ * device accepts it), one line each: a `begin` line, `records` lines of one entity each, and an
+ * `end` line, whose absence means the answer was cut off. The ETag names the regions' digests, so
+ * an unchanged set of regions is answered 304 to a device (or a cache) that holds it.
+ */
+export const bootstrapLineSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('begin'),
+    /** The change-log seq the snapshot is as of: the device pulls the log from here. */
+    cursor: z.int(),
+    /** Each readable region's digest as of `cursor` (S17); they are also every region the user may see (S6). */
+    digests: z.array(regionDigestSchema),
+  }),
+  z.object({
+    type: z.literal('records'),
+    entity: z.string(),
+    /** Whole records, system fields included; each is checked with its entity's record validator. */
+    records: z.array(z.unknown()),
+  }),
+  z.object({
+    type: z.literal('end'),
+    /** How many records the `records` lines held, to tell a whole answer from a cut one. */
+    records: z.int(),
+  }),
+]);
+export type BootstrapLine = z.infer<typeof bootstrapLineSchema>;
 
 /** Every live record of one region, to replace a device's copy that failed its digest check. */
 export const snapshotResponseSchema = z.object({

@@ -1,22 +1,11 @@
-import { emptyHash, entityByName, recordHash, validators, xorHash, type Change, type MutationResult, type RegionDigest } from '../schema';
+import { emptyHash, entityByName, recordHash, xorHash, type Change, type MutationResult, type RegionDigest } from '../schema';
+import { applyBootstrap, digestStamp } from './apply-bootstrap';
 import { markUploaded, markUploadRefused, readUploadableAttachments } from './attachment-uploads';
 import { shadowKey, type LocalDb } from './local-db';
 import { entriesByRecord, putWithOverlay } from './record-overlay';
 import type { SyncStore } from './sync-store';
+import { parseServerRecord } from './server-record';
 import { initialSyncStatus } from './sync-status';
-
-/** A record from the server, checked at the boundary; undefined for an entity this app does not know. */
-function parseServerRecord(entityName: string, record: unknown): Record<string, unknown> | undefined {
-  const entity = entityByName(entityName);
-  // A newer server may know entities this app version does not: skip them, keep the cursor moving.
-  if (!entity?.synced) return undefined;
-  const parsed = validators[entity.name].record.safeParse(record);
-  if (!parsed.success) {
-    console.warn(`Skipping an invalid ${entityName} record from the server`, parsed.error.issues);
-    return undefined;
-  }
-  return parsed.data as Record<string, unknown>;
-}
 
 /** How often a region whose server digest has not changed is checked again anyway. */
 export const verifyEveryMs = 3_600_000;
@@ -142,7 +131,7 @@ export function dexieSyncStore(db: LocalDb): SyncStore {
 
     async mismatchedRegions(digests: readonly RegionDigest[]) {
       const verified = await db.getMeta('verifiedDigests');
-      const stamp = (d: RegionDigest) => `${d.count}:${d.hash}`;
+      const stamp = digestStamp;
       // The sync engine changes the device's copy only with what the server sent, so a region
       // whose server digest is the one verified recently needs no scan. Damage from outside (a
       // partial eviction, a bug) is still found within the hour.
@@ -160,6 +149,8 @@ export function dexieSyncStore(db: LocalDb): SyncStore {
       });
       return [...bad];
     },
+
+    applyBootstrap: (snapshot) => applyBootstrap(db, snapshot),
 
     replaceRegion: (snapshot) =>
       db.transaction('rw', syncTables(), async () => {

@@ -106,6 +106,10 @@ export async function syncOnce(store: SyncStore, transport: Transport, options: 
       const page = await transport.pull(session.token, cursor, pullPageSize);
       return { page, sent, received: now().getTime() };
     };
+    // A new device loads its regions from one snapshot, then pulls the log from the snapshot's cursor (S25).
+    if (transport.bootstrap && (await store.cursor()) === 0) {
+      pulled += await store.applyBootstrap(await transport.bootstrap(session.token));
+    }
     let next: Promise<FetchedPage> | undefined = fetchPage(await store.cursor());
     while (next) {
       const fetched: FetchedPage = await next;

@@ -1,7 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../api/test-support/test-server';
-import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../schema';
+import { MIN_PROTOCOL_VERSION, SCHEMA_VERSION } from '../schema';
 import { dexieSyncStore } from './dexie-sync-store';
 import { LocalDb } from './local-db';
 import { deleteRecord, discardRejected, resendRejected, saveRecord } from './local-writes';
@@ -199,7 +199,7 @@ describe('device side of the sync protocol', () => {
     const officer = await device('petugas', 'petugas123');
     await inspect(officer.db, 'menunggu pembaruan');
     const base = fetchTransport(http.baseUrl);
-    const oldApp: Transport = { ...base, push: (token, request) => base.push(token, { ...request, protocolVersion: PROTOCOL_VERSION - 1 }) };
+    const oldApp: Transport = { ...base, push: (token, request) => base.push(token, { ...request, protocolVersion: MIN_PROTOCOL_VERSION - 1 }) };
     const outcome = await syncOnce(officer.store, oldApp);
     expect(outcome).toMatchObject({ ok: false, kind: 'outdated' });
     expect(await officer.db.outbox.where('state').equals('pending').count()).toBe(1);

@@ -1,5 +1,6 @@
 import type { Change, MutationResult, RegionDigest, SnapshotResponse } from '../schema';
 import type { PendingUpload, UploadRefusal } from './attachment-uploads';
+import type { BootstrapSnapshot } from './bootstrap-snapshot';
 import type { OutboxEntry } from './outbox-entry';
 import type { Session } from './session';
 import type { SyncStatus } from './sync-status';
@@ -16,6 +17,12 @@ export interface SyncStore {
   cursor(): Promise<number>;
   /** Applies one pulled page and moves the cursor, in one transaction. */
   applyPulled(changes: readonly Change[], cursor: number): Promise<void>;
+  /**
+   * Writes a bootstrap snapshot as it streams in, on a device whose cursor is 0, keeping pending
+   * writes and their overlays, and moves the cursor to the snapshot's (S25). Returns how many
+   * records it stored.
+   */
+  applyBootstrap(snapshot: BootstrapSnapshot): Promise<number>;
   /** The regions whose copy on this device does not match the server's digest (S17). */
   mismatchedRegions(digests: readonly RegionDigest[]): Promise<string[]>;
   /** Replaces this device's copy of a region with a snapshot, keeping pending writes (S17). */

@@ -12,6 +12,7 @@ import {
   type PushResponse,
   type SnapshotResponse,
 } from '../schema';
+import { readBootstrapStream, type BootstrapSnapshot } from './bootstrap-snapshot';
 import { SyncError } from './sync-status';
 
 /** How the engine talks to the server. The engine never calls fetch itself. */
@@ -19,6 +20,11 @@ export interface Transport {
   push(token: string, request: PushRequest): Promise<PushResponse>;
   pull(token: string, cursor: number, limit: number): Promise<PullResponse>;
   snapshot(token: string, regionId: string): Promise<SnapshotResponse>;
+  /**
+   * Every record of the user's regions as of one cursor, streamed, for a device whose cursor is 0
+   * (S25). A transport without it makes a new device pull the change log page by page.
+   */
+  bootstrap?(token: string): Promise<BootstrapSnapshot>;
   /** Sends an attachment's bytes under their SHA-256 (S23); sending them again is harmless. */
   uploadAttachment(token: string, sha256: string, blob: Blob, mimeType: string): Promise<void>;
 }
@@ -36,8 +42,8 @@ function retryAfterMs(response: Response): number | undefined {
   return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined;
 }
 
-/** The answer to a request, or a SyncError classifying why there is none worth having. */
-async function answer(url: string, init: RequestInit): Promise<{ response: Response; text: string }> {
+/** A successful response, its body unread, or a SyncError classifying why there is none worth having. */
+async function respond(url: string, init: RequestInit): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(url, init);
@@ -45,8 +51,8 @@ async function answer(url: string, init: RequestInit): Promise<{ response: Respo
     // Whatever navigator.onLine says, a request that cannot be made means offline for now (S12).
     throw new SyncError('offline', error instanceof Error ? error.message : 'Network error');
   }
-  const text = await response.text().catch(() => '');
   if (!response.ok) {
+    const text = await response.text().catch(() => '');
     const body = errorBodySchema.safeParse(safeJson(text));
     const message = body.success ? body.data.message : `HTTP ${response.status}`;
     const kind =
@@ -59,7 +65,13 @@ async function answer(url: string, init: RequestInit): Promise<{ response: Respo
             : 'rejected';
     throw new SyncError(kind, message, response.status, body.data?.error, body.data?.details, retryAfterMs(response));
   }
-  return { response, text };
+  return response;
+}
+
+/** The answer to a request, read whole. */
+async function answer(url: string, init: RequestInit): Promise<{ response: Response; text: string }> {
+  const response = await respond(url, init);
+  return { response, text: await response.text().catch(() => '') };
 }
 
 async function call<S extends z.ZodType>(url: string, init: RequestInit, schema: S): Promise<z.infer<S>> {
@@ -84,6 +96,11 @@ export function fetchTransport(baseUrl: string, versions = { protocol: PROTOCOL_
       call(`${baseUrl}/api/sync/pull?cursor=${cursor}&limit=${limit}`, { headers: headers(token) }, pullResponseSchema),
     snapshot: (token, regionId) =>
       call(`${baseUrl}/api/sync/snapshot?regionId=${encodeURIComponent(regionId)}`, { headers: headers(token) }, snapshotResponseSchema),
+    bootstrap: async (token) => {
+      const response = await respond(`${baseUrl}/api/sync/bootstrap`, { headers: headers(token) });
+      if (!response.body) throw new SyncError('server', 'The bootstrap answer has no body', response.status);
+      return readBootstrapStream(response.body);
+    },
     uploadAttachment: async (token, sha256, blob, mimeType) => {
       await answer(`${baseUrl}/api/attachments/${sha256}`, {
         method: 'PUT',
