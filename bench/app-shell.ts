@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import type { Page } from '@playwright/test';
 import type { Bench, BenchRow } from './bench-row';
+import { firstLoadSizes, gzipSize } from './first-load';
 import { officer, startHunianRun, waitForStoredUnits, type HunianRun } from './hunian-browser-run';
 
 /**
@@ -11,25 +11,6 @@ import { officer, startHunianRun, waitForStoredUnits, type HunianRun } from './h
  * page's CPU slowed 4× (CDP Emulation.setCPUThrottlingRate), as on a cheap phone; the service
  * worker is another target and is not slowed.
  */
-
-/** JS and CSS the first page load fetches: the entry, the chunks it imports statically, its CSS. */
-function firstLoadFiles(dist: string): string[] {
-  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
-  const files = new Set<string>();
-  for (const [, href] of html.matchAll(/<link[^>]+rel="stylesheet"[^>]*href="\/([^"]+)"/g)) files.add(href!);
-  const pending = [...html.matchAll(/<script[^>]+src="\/([^"]+)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]*href="\/([^"]+)"/g)].map((m) => m[1]!);
-  while (pending.length > 0) {
-    const file = pending.pop()!;
-    if (files.has(file)) continue;
-    files.add(file);
-    const code = fs.readFileSync(path.join(dist, file), 'utf8');
-    // Static imports only (`import … from "./x.js"`, `import "./x.js"`); `import("./x.js")` loads on demand.
-    for (const [, spec] of code.matchAll(/(?:from|import)\s*["'](\.\/[^"']+\.js)["']/g)) pending.push(path.posix.join(path.posix.dirname(file), spec!));
-  }
-  return [...files];
-}
-
-const gzipSize = (file: string) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
 
 /** Milliseconds from navigation start until the units list shows a row, in the page's own clock. */
 async function coldStart(page: Page, url: string, selector: string): Promise<number> {
@@ -71,13 +52,15 @@ export const bench: Bench = async ({ smoke }) => {
     const rows: BenchRow[] = [];
 
     // (a) First load, gzip.
-    const files = firstLoadFiles(run.dist);
-    const firstLoadKb = files.reduce((sum, f) => sum + gzipSize(path.join(run.dist, f)), 0) / 1024;
+    const files = firstLoadSizes(run.dist);
+    const firstLoadKb = files.reduce((sum, f) => sum + f.gzipBytes, 0) / 1024;
     const allKb =
       fs
         .readdirSync(path.join(run.dist, 'assets'))
         .filter((f) => /\.(js|css)$/.test(f))
         .reduce((sum, f) => sum + gzipSize(path.join(run.dist, 'assets', f)), 0) / 1024;
+    // What each file weighs, so that a change in the figure can be traced to a chunk.
+    const composition = files.map((f) => `${f.file.replace(/^assets\//, '')} ${(f.gzipBytes / 1024).toFixed(1)} KB`).join(', ');
     rows.push({
       benchmark: 'app-shell',
       metric: `first load JS + CSS, gzip (${files.length} files)`,
@@ -87,11 +70,7 @@ export const bench: Bench = async ({ smoke }) => {
       baselineLabel: 'all JS + CSS of the app, without the service worker',
       goal: '< 80 KB',
       met: firstLoadKb < 80,
-      ...(firstLoadKb < 80
-        ? {}
-        : {
-            note: `${(firstLoadKb - 80).toFixed(1)} KB over. The main chunk holds Dexie and zod: the page's LocalDb derives its stores from schema/, whose field definitions are zod schemas, so zod comes with any Dexie use; sign-in, the forms and the conflicts screen already load on demand.`,
-          }),
+      note: `${firstLoadKb < 80 ? '' : `${(firstLoadKb - 80).toFixed(1)} KB over. `}Files: ${composition}.`,
     });
 
     // (b) Cold start offline, 4× slower CPU, against a blank page in the same browser.
