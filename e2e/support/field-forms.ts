@@ -200,6 +200,13 @@ export class OccupancyReportPage {
     return this.page.getByRole('group', { name: code, exact: true });
   }
 
+  /** The code of the first unit listed (each unit is a group named by its code). */
+  async firstUnitCode(): Promise<string> {
+    const first = this.page.getByRole('region', { name: /^Unit \(/ }).getByRole('group').first();
+    await expect(first).toBeVisible();
+    return (await first.locator('legend').textContent())!.trim();
+  }
+
   async fillUnit(code: string, entry: OccupancyEntry) {
     const unit = this.unit(code);
     await unit.getByLabel('Dihuni').setChecked(entry.occupied);
