@@ -107,7 +107,9 @@ export interface StorageTx extends StorageReader {
   /**
    * Deletes every change-log row with seq <= `throughSeq` that a later row of the same record
    * supersedes (each record keeps its latest row, tombstones included), and raises the
-   * compaction watermark to `throughSeq`. Returns the number of rows deleted (S21).
+   * compaction watermark to `throughSeq`. Returns the number of rows deleted (S21). Callers pass
+   * the newest seq, read in the same transaction (compact-change-log.ts): S22 relies on every
+   * record's latest row at or below the watermark surviving.
    */
   compactChangeLog(throughSeq: number, now: string): Promise<number>;
 }

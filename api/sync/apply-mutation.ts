@@ -69,8 +69,13 @@ async function concurrentFields(tx: StorageTx, entity: AnyEntity, recordId: stri
   // So if the record changed after a base below the watermark, every field counts as changed by
   // others: a differing value becomes a conflict record (perhaps needlessly), never a silent
   // overwrite; an equal value still merges silently.
+  // Compaction always runs through the newest seq and keeps each record's latest row (S21), so if
+  // the record had any row in (base, watermark], one of them survives: rows after the base that
+  // all lie above the watermark (a record this device created and changed offline, pushed after a
+  // restart compacted the log) lost nothing, and merge as usual.
   const latest = changes.at(-1);
-  if (latest && baseVersion < (await tx.compactedThrough())) {
+  const watermark = await tx.compactedThrough();
+  if (latest && baseVersion < watermark && changes[0]!.seq <= watermark) {
     for (const field of Object.keys(entity.fields)) byField.set(field, { seq: latest.seq, userId: latest.userId });
   }
   return byField;

@@ -66,6 +66,20 @@ describe('S21: compaction keeps each record\'s latest change', () => {
 });
 
 describe('S22: conflicts are still found for a base below the compaction watermark', () => {
+  it('S22: a record created and changed again offline, pushed after a compaction, merges without conflicts', async () => {
+    await compactChangeLog(server.storage);
+    const officer = await server.login('petugas');
+    const unit = server.unitIn('Kota Bandung');
+    const create = server.inspectionMutation(unit, 1);
+    // The second change has no base either: the device never pulled its own create.
+    const edit: Mutation = { ...create, id: uuidv7(), seq: 2, fields: { notes: 'Atap bocor, sudah dilaporkan', conditionRating: 2 } };
+    const result = await push(officer.token, uuidv7(), [create, edit]);
+    expect(result.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    expect(result.results[1]).not.toHaveProperty('conflicts');
+    expect(conflicts(create.recordId)).toBe(0);
+    expect(server.sqlite.prepare('select notes, condition_rating rating from inspections where id = ?').get(create.recordId)).toEqual({ notes: 'Atap bocor, sudah dilaporkan', rating: 2 });
+  });
+
   it('S22: a stale-based edit of a field changed in a compacted row produces a conflict record', async () => {
     const { unit } = await editTwiceThenCompact();
     const admin = await server.login('admin');
