@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { createTestServer } from '../api/test-support/test-server';
 import { formatReport } from '../worker/fuzz/format-report';
 import { freshSeed } from '../worker/fuzz/random';
+import { archiveChangeHistory } from '../worker/fuzz/history-archive';
 import { runFuzz } from '../worker/fuzz/simulation';
 
 // `npm run fuzz -- --devices 50 --ops 20000 --seed 123`: a larger run of the sync convergence fuzz
@@ -25,6 +26,8 @@ if (![seed, devices, ops].every((n) => Number.isInteger(n) && n >= 0) || devices
 
 console.log(`fuzz: seed ${seed}, ${devices} devices, ${ops} ops`);
 const testServer = await createTestServer();
+// The checks need every change row ever written; restarts compact the log (S21).
+archiveChangeHistory(testServer.sqlite);
 const http = await testServer.listen();
 try {
   const report = await runFuzz(

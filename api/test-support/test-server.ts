@@ -7,6 +7,7 @@ import { uuidv7, type LoginResponse, type Mutation } from '../../schema';
 import { createApp } from '../app';
 import { configFromEnv } from '../config';
 import { seedDemoData } from '../seed/demo-data';
+import { compactChangeLog } from '../sync/compact-change-log';
 import { loadOrCreateServerSecret } from '../auth/server-secret';
 import { openSqliteStorage } from '../storage/sqlite/sqlite-storage';
 
@@ -21,10 +22,15 @@ export async function createTestServer(options: { busyTimeoutMs?: number } = {})
   await seedDemoData(storage, { secret: loadOrCreateServerSecret(config.dbPath) });
   let app = createApp(storage, config);
 
-  /** Stops and starts the server on the same file, as a restart would. */
+  /**
+   * Stops and starts the server on the same file, as a restart would, with the maintenance
+   * api/main.ts runs at start: change-log compaction (S21), queued ahead of any request.
+   */
   function restart() {
     storage.close();
     storage = openSqliteStorage(config.dbPath, options);
+    const compacting = compactChangeLog(storage);
+    compacting.catch((error: unknown) => console.error('compaction at restart failed', error));
     app = createApp(storage, config);
   }
 

@@ -1,5 +1,6 @@
 import { emptyHash, recordHash, syncedEntities, validators, xorHash, type EntityName, type MutationResult } from '../../schema';
 import { fetchTransport } from '../transport';
+import { historyTable } from './history-archive';
 import type { PushLedger } from './push-ledger';
 import type { SimDevice } from './sim-device';
 
@@ -41,10 +42,12 @@ function limited(failures: string[]): string[] {
 }
 
 function readServer(sqlite: SqliteReader) {
+  // Every row ever written (history-archive.ts), when the run keeps them: compaction drops some.
+  const archived = sqlite.prepare(`select name from sqlite_master where type = 'table' and name = ?`).all(historyTable).length > 0;
   const changes = (
     sqlite
       .prepare(
-        'select seq, entity, record_id recordId, region_id regionId, op, data, changed_fields changedFields, device_id deviceId, mutation_id mutationId from change_log order by seq',
+        `select seq, entity, record_id recordId, region_id regionId, op, data, changed_fields changedFields, device_id deviceId, mutation_id mutationId from ${archived ? historyTable : 'change_log'} order by seq`,
       )
       .all() as (Omit<ChangeRow, 'data' | 'changedFields'> & { data: string; changedFields: string | null })[]
   ).map((row): ChangeRow => ({ ...row, data: JSON.parse(row.data), changedFields: row.changedFields === null ? null : JSON.parse(row.changedFields) }));
@@ -62,7 +65,8 @@ function readServer(sqlite: SqliteReader) {
     result: string;
   }[]).map((row) => ({ ...row, result: JSON.parse(row.result) as MutationResult }));
   const devices = sqlite.prepare('select id, last_mutation_seq lastSeq from devices').all() as { id: string; lastSeq: number }[];
-  return { changes, latest, byRecord, applied, devices };
+  const [compaction] = sqlite.prepare('select compacted_through compactedThrough from change_log_compaction').all() as { compactedThrough: number }[];
+  return { changes, latest, byRecord, applied, devices, compactedThrough: compaction?.compactedThrough ?? 0 };
 }
 type ServerState = ReturnType<typeof readServer>;
 
@@ -200,6 +204,19 @@ function overwritesRecorded(server: ServerState, ledger: PushLedger): string[] {
       failures.push(`conflict ${reported.conflictId}: reported as ${reported.field} of ${reported.mutationId}, holds ${String(record.field)} of ${String(record.lostMutationId)}`);
     } else if (reported.field !== '*' && !same(record.lostValue, mutation.fields[reported.field])) {
       failures.push(`conflict ${reported.conflictId}: lost value ${JSON.stringify(record.lostValue)}, the mutation sent ${JSON.stringify(mutation.fields[reported.field])}`);
+    } else if (reported.field !== '*') {
+      // A value lost to nobody: no other device (or the server) changed the record between the
+      // base and this mutation. Only a compaction may make the server cautious (S22), and only if
+      // a row after the base lies at or below the watermark.
+      const { deviceId } = ledger.answers.get(reported.mutationId)!;
+      const history = server.byRecord.get(key(mutation.entity, mutation.recordId)) ?? [];
+      const own = history.find((c) => c.mutationId === mutation.id);
+      const between = history.filter((c) => c.seq > (mutation.baseVersion ?? 0) && own && c.seq < own.seq);
+      const byOthers = between.some((c) => c.deviceId !== deviceId);
+      const compactionMayExplain = between.some((c) => c.seq <= server.compactedThrough);
+      if (own && !byOthers && !compactionMayExplain) {
+        failures.push(`conflict ${reported.conflictId}: field ${reported.field} of mutation ${reported.mutationId} lost, though only its own device changed ${mutation.entity}/${mutation.recordId} after base ${mutation.baseVersion}`);
+      }
     }
   }
   for (const { deviceId, mutation, result } of ledger.answers.values()) {
