@@ -9,6 +9,7 @@ import { FaultProxy } from './fault-proxy';
 
 /** Every server process this run started: none may outlive it, whatever way it ends. */
 const children = new Set<ChildProcess>();
+let sharedServer: Promise<ServerUnderTest> | undefined;
 process.on('exit', () => {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 });
@@ -34,6 +35,21 @@ export class ServerUnderTest {
     const proxy = new FaultProxy(process.baseUrl);
     await proxy.listen();
     return new ServerUnderTest(dir, process.dbPath, process, proxy, env);
+  }
+
+  /**
+   * One server for the faults that never stop it (each run checks only what changed since it
+   * began). The server-killed fault starts its own. Closed by closeShared at the end.
+   */
+  static shared(): Promise<ServerUnderTest> {
+    sharedServer ??= ServerUnderTest.start();
+    return sharedServer;
+  }
+
+  static async closeShared(): Promise<void> {
+    const server = sharedServer;
+    sharedServer = undefined;
+    if (server) await (await server).stop();
   }
 
   /** The address devices use (the proxy's). */

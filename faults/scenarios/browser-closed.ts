@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext } from '@playwright/test';
 import { PushLedger } from '../../worker/fuzz/push-ledger';
-import { BrowserApp, deviceForChecks, outboxCount, signInThroughUi, withHooks } from '../browser/browser-app';
+import { BrowserApp, deviceForChecks, dropSavedRecord, outboxCount, signInThroughUi, withHooks } from '../browser/browser-app';
 import { sleep, waitFor, type FaultScenario } from '../fault-scenario';
 import { runChecks, syncedTableNames } from '../run-checks';
 import { rowVersions, SavedWrites } from '../user-writes';
@@ -33,8 +33,8 @@ function browserPid(userDataDir: string): number | undefined {
 export const browserClosed: FaultScenario<BrowserApp> = {
   id: 'browser-closed',
   title: 'browser closed with a full outbox, reopened offline, then online',
-  setUp: () => BrowserApp.start(),
-  tearDown: (app) => app.stop(),
+  setUp: () => BrowserApp.shared(),
+  tearDown: async () => {},
 
   async run(app, { run, random, log, sabotage }) {
     const server = app.server;
@@ -98,25 +98,8 @@ export const browserClosed: FaultScenario<BrowserApp> = {
       const shown = await reopened.getByTestId('pending-count').textContent({ timeout: 10_000 }).catch(() => null);
       if (shown !== String(waiting)) failures.push(`reopened offline: the app shows ${shown} waiting, the outbox holds ${waiting}`);
 
-      if (sabotage) {
-        // A browser that lost the last saved record on the way down.
-        const last = [...saved.records.values()].at(-1)!;
-        await reopened.evaluate((id) => new Promise<void>((resolve) => {
-          const open = indexedDB.open('hunian');
-          open.onsuccess = () => {
-            const tx = open.result.transaction(['inspections', 'mutations'], 'readwrite');
-            tx.objectStore('inspections').delete(id);
-            const outbox = tx.objectStore('mutations');
-            outbox.openCursor().onsuccess = (event) => {
-              const cursor = (event.target as IDBRequest<IDBCursorWithValue | null>).result;
-              if (!cursor) return;
-              if ((cursor.value as { recordId: string }).recordId === id) cursor.delete();
-              cursor.continue();
-            };
-            tx.oncomplete = () => resolve();
-          };
-        }), last.id);
-      }
+      // Self-test: a browser that lost the last saved record on the way down.
+      if (sabotage) await dropSavedRecord(reopened, [...saved.records.values()].at(-1)!.id);
 
       // Online again: nobody presses anything, the app sends the work by itself.
       server.proxy.setNetworkDown(false);

@@ -16,8 +16,8 @@ import { rowVersions, SavedWrites } from '../user-writes';
 export const pullCut: FaultScenario<ServerUnderTest> = {
   id: 'pull-cut',
   title: 'network cut in the middle of a pull page',
-  setUp: () => ServerUnderTest.start(),
-  tearDown: (server) => server.stop(),
+  setUp: () => ServerUnderTest.shared(),
+  tearDown: async () => {},
 
   async run(server, { seed, random, log, sabotage }) {
     server.proxy.ledger = new PushLedger();

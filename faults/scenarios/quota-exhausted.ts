@@ -88,8 +88,8 @@ const storageFullWords = /penyimpanan[^.]*penuh|ruang penyimpanan|storage is ful
 export const quotaExhausted: FaultScenario<BrowserApp> = {
   id: 'quota-exhausted',
   title: 'IndexedDB quota exhausted while saving a record with photos',
-  setUp: () => BrowserApp.start(),
-  tearDown: (app) => app.stop(),
+  setUp: () => BrowserApp.shared(),
+  tearDown: async () => {},
 
   async run(app, { run, random, log, sabotage }) {
     const server = app.server;
@@ -166,18 +166,6 @@ export const quotaExhausted: FaultScenario<BrowserApp> = {
       }
 
       const atFault = await deviceState(page);
-      if (sabotage) {
-        // A save path that keeps a photo's record but lost its bytes when the disk filled.
-        await page.evaluate(() => new Promise<void>((resolve) => {
-          const open = indexedDB.open('hunian');
-          open.onsuccess = () => {
-            const tx = open.result.transaction('attachmentBlobs', 'readwrite');
-            tx.objectStore('attachmentBlobs').clear();
-            tx.oncomplete = () => resolve();
-          };
-        }));
-        atFault.blobs = [];
-      }
       const inconsistent = consistency(atFault);
 
       // The person frees space and finishes: the photos that did not fit are chosen again, and
@@ -196,6 +184,18 @@ export const quotaExhausted: FaultScenario<BrowserApp> = {
         for (const file of notKept) if (!(await choosePhoto(file))) failures.push(`with space freed, the photo ${file.name} still could not be added`);
         await page.getByRole('button', { name: 'Simpan', exact: true }).click();
         if (!(await waitFor(() => !/\/inspections\/(new|[^/]+\/edit)/.test(page.url()), 10_000))) failures.push('with space freed, saving again did not succeed');
+      }
+
+      if (sabotage) {
+        // Self-test: the bytes of a recorded photo vanish from the phone before they were sent.
+        await page.evaluate(() => new Promise<void>((resolve) => {
+          const open = indexedDB.open('hunian');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('attachmentBlobs', 'readwrite');
+            tx.objectStore('attachmentBlobs').clear();
+            tx.oncomplete = () => resolve();
+          };
+        }));
       }
 
       // Back online: the inspection, its photo records and their bytes go to the server.

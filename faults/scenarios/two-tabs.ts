@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { PushLedger } from '../../worker/fuzz/push-ledger';
-import { BrowserApp, deviceForChecks, outboxCount, phone, signInThroughUi, withHooks } from '../browser/browser-app';
+import { BrowserApp, deviceForChecks, dropSavedRecord, outboxCount, phone, signInThroughUi, withHooks } from '../browser/browser-app';
 import { sleep, waitFor, type FaultScenario } from '../fault-scenario';
 import { runChecks, syncedTableNames } from '../run-checks';
 import { rowVersions, SavedWrites } from '../user-writes';
@@ -15,8 +15,8 @@ import { rowVersions, SavedWrites } from '../user-writes';
 export const twoTabs: FaultScenario<BrowserApp> = {
   id: 'two-tabs',
   title: 'two tabs open at once on the same device',
-  setUp: () => BrowserApp.start(),
-  tearDown: (app) => app.stop(),
+  setUp: () => BrowserApp.shared(),
+  tearDown: async () => {},
 
   async run(app, { run, random, log, sabotage }) {
     const server = app.server;
@@ -68,23 +68,13 @@ export const twoTabs: FaultScenario<BrowserApp> = {
           server.proxy.setNetworkDown(false);
         }
       }
+      // Self-test: the network stays down for the last saves, and one of them is lost by the device.
+      if (sabotage) server.proxy.setNetworkDown(true);
       running = false;
       await Promise.all(workers);
-
       if (sabotage) {
-        // Tabs that wrote the outbox each from its own stale copy: one tab's newest entry is gone.
-        await first.evaluate(() => new Promise<void>((resolve) => {
-          const open = indexedDB.open('hunian');
-          open.onsuccess = () => {
-            const tx = open.result.transaction('mutations', 'readwrite');
-            const all = tx.objectStore('mutations').getAll();
-            all.onsuccess = () => {
-              const last = (all.result as { mutationId: string; seq: number; state: string }[]).filter((e) => e.state === 'pending').sort((a, b) => a.seq - b.seq).at(-1);
-              if (last) tx.objectStore('mutations').delete(last.mutationId);
-            };
-            tx.oncomplete = () => resolve();
-          };
-        }));
+        await dropSavedRecord(first, [...saved.records.values()].at(-1)!.id);
+        server.proxy.setNetworkDown(false);
       }
 
       const failures: string[] = [];

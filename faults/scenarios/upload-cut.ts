@@ -75,8 +75,8 @@ async function inspectWithPhotos(device: SimDevice, saved: SavedWrites, random: 
 export const uploadCut: FaultScenario<ServerUnderTest> = {
   id: 'upload-cut',
   title: 'network cut in the middle of an attachment upload',
-  setUp: () => ServerUnderTest.start(),
-  tearDown: (server) => server.stop(),
+  setUp: () => ServerUnderTest.shared(),
+  tearDown: async () => {},
 
   async run(server, { seed, random, log, sabotage }) {
     server.proxy.ledger = new PushLedger();

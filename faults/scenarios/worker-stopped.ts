@@ -1,5 +1,5 @@
 import { PushLedger } from '../../worker/fuzz/push-ledger';
-import { BrowserApp, deviceForChecks, outboxCount, phone, signInThroughUi, withHooks } from '../browser/browser-app';
+import { BrowserApp, deviceForChecks, dropSavedRecord, outboxCount, phone, signInThroughUi, withHooks } from '../browser/browser-app';
 import { sleep, waitFor, type FaultScenario } from '../fault-scenario';
 import { runChecks, syncedTableNames } from '../run-checks';
 import { rowVersions, SavedWrites } from '../user-writes';
@@ -14,8 +14,8 @@ import { rowVersions, SavedWrites } from '../user-writes';
 export const workerStopped: FaultScenario<BrowserApp> = {
   id: 'worker-stopped',
   title: 'service worker stopped in the middle of a sync',
-  setUp: () => BrowserApp.start(),
-  tearDown: (app) => app.stop(),
+  setUp: () => BrowserApp.shared(),
+  tearDown: async () => {},
 
   async run(app, { run, random, log, sabotage }) {
     const server = app.server;
@@ -37,6 +37,7 @@ export const workerStopped: FaultScenario<BrowserApp> = {
       const count = random.int(10, 40);
       const records = await page.evaluate(([n, tag]) => window.hunianFaults!.saveInspections(n, tag), [count, `worker-stopped run ${run}`] as const);
       for (const r of records) saved.noteSaved('inspections', r.id, r.fields, 'the phone');
+      if (sabotage) await dropSavedRecord(page, records.at(-1)!.id);
       server.proxy.setNetworkDown(false);
       await context.setOffline(false);
 
@@ -60,19 +61,6 @@ export const workerStopped: FaultScenario<BrowserApp> = {
         await cdp.send('ServiceWorker.stopAllWorkers');
         stops.push(`${moment}: stopped with [${onWire.join(', ')}] on the wire, outbox ${await outboxCount(page)}`);
         await sleep(random.int(0, 200));
-      }
-
-      if (sabotage) {
-        // A worker that, once stopped, forgets what it was sending: the outbox is emptied behind its back.
-        await page.evaluate(() => new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('hunian');
-          open.onsuccess = () => {
-            const tx = open.result.transaction('mutations', 'readwrite');
-            tx.objectStore('mutations').clear();
-            tx.oncomplete = () => resolve();
-            tx.onerror = () => reject(tx.error);
-          };
-        }));
       }
 
       // The page wakes the worker; the outbox must drain with no further help.
