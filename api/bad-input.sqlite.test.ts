@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION, SCHEMA_VERSION, entities, uuidv7, versionHeaders, type Mutation } from '../schema';
 import { rebuildDigestsIfMissing } from './sync/rebuild-digests';
+import { householdFields, regionIdOf } from './test-support/domain-records';
 import { createTestServer, type TestServer } from './test-support/test-server';
 
 // A bad-input run against every API route: malformed JSON, wrong types, huge strings, Unicode
@@ -64,12 +65,16 @@ function encode(value: unknown): string {
 
 let server: TestServer;
 let token: string;
+let adminToken: string;
+let bandungId: string;
 let validPush: { protocolVersion: number; schemaVersion: number; deviceId: string; mutations: Mutation[] };
 const seed = Number(process.env.BAD_INPUT_SEED ?? 20261125);
 
 beforeAll(async () => {
   server = await createTestServer();
   token = (await server.login('petugas')).token;
+  adminToken = (await server.login('admin')).token;
+  bandungId = regionIdOf(server, 'Kota Bandung');
   validPush = {
     protocolVersion: PROTOCOL_VERSION,
     schemaVersion: SCHEMA_VERSION,
@@ -156,7 +161,10 @@ describe('bad input against every API route', () => {
     for (let i = 0; i < total; i++) {
       // Half the requests carry a good token, so that they get past authentication to the validation.
       const headers = { 'content-type': 'application/json', ...versions, ...auth(random() < 0.5 ? 0 : 1 + Math.floor(random() * 6)) };
-      switch (i % 6) {
+      // The administrator's routes get an administrator's token half the time, or they would
+      // never get past the role check to the validation.
+      const adminHeaders = { ...headers, ...(random() < 0.5 ? { authorization: `Bearer ${adminToken}` } : {}) };
+      switch (i % 10) {
         case 0: {
           // The valid push replayed, or as a new device's first push with one field replaced by
           // something nasty (a new device, so that it is validated rather than answered as a replay).
@@ -186,9 +194,54 @@ describe('bad input against every API route', () => {
           break;
         }
         case 5: {
-          const path = pick(['/api/', '/api/sync', '/api/sync/../auth/login', '/api/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc%2fpasswd', '/api/sync/push?x=' + 'y'.repeat(5000), '/assets/..%2f..%2fpackage.json']);
+          const path = pick(['/api/', '/api/sync', '/api/sync/../auth/login', '/api/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc%2fpasswd', '/api/sync/push?x=' + 'y'.repeat(5000), '/assets/..%2f..%2fpackage.json', '/api/attachments/..%2f..%2fhunian-secret.key', '/api/admin/users/..%2f..%2fusers']);
           // Odd paths may land on the app shell (a navigation), so they need not answer JSON.
           await send(`path #${i}`, path, { method: pick(['GET', 'POST', 'PUT', 'DELETE', 'PATCH']), headers, body: undefined }, false);
+          break;
+        }
+        case 6: {
+          // A new user with one field replaced by something nasty (most such bodies are refused;
+          // one that is valid only adds a user, which the row check allows).
+          const user = { username: `baru${i}`, displayName: 'Pengguna Baru', role: 'field_officer', regionIds: [bandungId], password: 'kata-sandi-panjang' };
+          const field = pick(Object.keys(user));
+          const body = random() < 0.2 ? pick(['', '{', '[]', 'null']) : JSON.stringify({ ...user, [field]: pick(nasty) });
+          await send(`admin create #${i}`, '/api/admin/users', { method: 'POST', headers: adminHeaders, body });
+          break;
+        }
+        case 7: {
+          // Changes to users that do not exist (ids nasty or unknown): existing users must not change.
+          const id = random() < 0.5 ? encode(pick(nasty)) : uuidv7();
+          const [method, path, body] = pick([
+            ['PATCH', `/api/admin/users/${id}`, JSON.stringify({ displayName: pick(nasty), active: pick(nasty) })],
+            ['POST', `/api/admin/users/${id}/password`, JSON.stringify({ password: pick(nasty) })],
+            ['POST', `/api/admin/users/${id}/revoke-sessions`, '{}'],
+          ] as const);
+          await send(`admin ${method} #${i}`, path, { method, headers: adminHeaders, body });
+          break;
+        }
+        case 8: {
+          // Attachment bytes: nasty or unknown hashes, no record naming them, wrong types and lengths.
+          const hash = pick([encode(pick(nasty)), 'a'.repeat(64), 'A'.repeat(64), '..%2F..%2Fhunian.sqlite', 'g'.repeat(64), '0'.repeat(63)]);
+          const bytes = pick([new Uint8Array(0), new Uint8Array(16).fill(255), new TextEncoder().encode(String(pick(nasty)))]);
+          if (random() < 0.5) {
+            await send(`attachment put #${i}`, `/api/attachments/${hash}`, { method: 'PUT', headers: { ...headers, 'content-type': pick(['image/jpeg', 'text/html', 'application/x-sh', '']), 'content-length': pick([String(bytes.length), '999999999', '-1']) }, body: bytes });
+          } else {
+            await send(`attachment get #${i}`, `/api/attachments/${hash}`, { method: pick(['GET', 'HEAD']), headers }, false);
+          }
+          break;
+        }
+        case 9: {
+          if (random() < 0.3) {
+            // Sign-out with broken or missing tokens only: the good one must keep working.
+            await send(`logout #${i}`, '/api/auth/logout', { method: 'POST', headers: { 'content-type': 'application/json', ...versions, ...auth(1 + Math.floor(random() * 6)) } });
+            break;
+          }
+          // A household (the domain's richest record: NIK, KK, members, incomes) with one field nasty.
+          const household: Record<string, unknown> = householdFields(bandungId);
+          const field = pick([...Object.keys(household), 'members', 'headIncome', 'headNik']);
+          household[field] = pick([...nasty, [{ key: 'x', name: pick(nasty) }], { kind: 'formal', amount: pick(nasty), period: 'monthly' }, '3273014512000000', '1'.repeat(16)]);
+          const mutation = { id: uuidv7(), seq: 1, entity: 'households', op: 'upsert', recordId: String(household.id ?? uuidv7()), baseVersion: null, fields: household, clientTime: new Date().toISOString() };
+          await send(`household push #${i}`, '/api/sync/push', { method: 'POST', headers, body: JSON.stringify({ protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, deviceId: uuidv7(), mutations: [mutation] }) });
           break;
         }
       }
@@ -204,7 +257,10 @@ describe('bad input against every API route', () => {
       for (const [rowid, row] of rows) expect(after.get(table)!.get(rowid), `${table} row ${rowid}`).toBe(row);
     }
     const added = after.get('inspections')!.size - before.get('inspections')!.size;
-    console.log(`bad-input run: ${added} odd but valid inspections accepted and stored as text`);
+    const households = after.get('households')!.size - before.get('households')!.size;
+    console.log(`bad-input run: ${added} odd but valid inspections and ${households} households accepted and stored as text`);
+    // The good token still works: no bad request ended its session.
+    expect((await server.request('/api/sync/pull?cursor=0&limit=1', { headers: { authorization: `Bearer ${token}`, ...versions } })).status).toBe(200);
     // The region digests still describe the records exactly (S17).
     expect(await rebuildDigestsIfMissing(server.storage)).toBe(false);
   });
