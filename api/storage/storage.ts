@@ -22,6 +22,15 @@ export interface ChangeRow {
   serverTime: string;
 }
 
+/** What conflict detection needs of a change row (S13): no record data to decode. */
+export interface FieldChangeRow {
+  seq: number;
+  op: 'upsert' | 'delete';
+  changedFields: string[] | null;
+  userId: string;
+  deviceId: string | null;
+}
+
 export interface DeviceRow {
   id: string;
   userId: string;
@@ -56,6 +65,8 @@ export interface StorageReader {
   changesAfter(cursor: number, regionIds: readonly string[], limit: number): Promise<ChangeRow[]>;
   /** Changes of one record with seq > `afterSeq`, in seq order. */
   recordChangesAfter(entity: string, recordId: string, afterSeq: number): Promise<ChangeRow[]>;
+  /** The same rows as recordChangesAfter, without their record data. */
+  recordFieldChangesAfter(entity: string, recordId: string, afterSeq: number): Promise<FieldChangeRow[]>;
   newestSeq(): Promise<number>;
   /** The highest seq change-log compaction has considered (0: never compacted). Below it, superseded rows may be gone (S22). */
   compactedThrough(): Promise<number>;

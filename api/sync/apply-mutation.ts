@@ -1,5 +1,6 @@
 import { conflict, entityByName, systemFields, uuidv7, validators, type AnyEntity, type Field, type Mutation, type SessionUser } from '../../schema';
 import type { StorageTx } from '../storage/storage';
+import type { DigestDeltas } from './digest-deltas';
 import { flagDuplicateNiks } from './duplicate-nik';
 import { writeChange } from './write-change';
 
@@ -8,6 +9,8 @@ export interface MutationContext {
   deviceId: string;
   allowedRegions: ReadonlySet<string>;
   serverTime: string;
+  /** Where the push gathers its digest changes, to write them once at its end. */
+  digests?: DigestDeltas;
 }
 
 /** A mutation the server will never apply. It is acknowledged as rejected, with this reason (S15). */
@@ -59,7 +62,7 @@ async function checkReferences(tx: StorageTx, entity: AnyEntity, record: Record<
  */
 async function concurrentFields(tx: StorageTx, entity: AnyEntity, recordId: string, baseVersion: number, deviceId: string) {
   const byField = new Map<string, { seq: number; userId: string }>();
-  const changes = await tx.recordChangesAfter(entity.name, recordId, baseVersion);
+  const changes = await tx.recordFieldChangesAfter(entity.name, recordId, baseVersion);
   for (const change of changes) {
     if (change.deviceId === deviceId) continue;
     for (const field of change.changedFields ?? Object.keys(entity.fields)) byField.set(field, { seq: change.seq, userId: change.userId });
@@ -110,17 +113,36 @@ async function keepLostValue(
     deviceId: ctx.deviceId,
     mutationId: mutation.id,
     serverTime: ctx.serverTime,
+    digests: ctx.digests,
   });
   return { field: lost.field, conflictId: id };
 }
 
+/** The write of a mutation that passed every check: it can no longer be refused (S15). */
+export type MutationWrite = () => Promise<Applied>;
+
 /**
- * Validates, authorises and applies one mutation inside the push transaction. Fields nobody else
- * changed since the base merge; a field changed concurrently keeps the value that reached the
- * server first, and the incoming value goes to a conflict record (S14). The record always gets a
- * change row last, so `appliedSeq` is a state of the record that already reflects this mutation.
+ * Validates a mutation. A create whose fields make a valid whole record is checked once, as that
+ * record; otherwise (an edit, or fields that fail) the patch is checked first and then the merged
+ * record, so that the reason names what is wrong (invalid_fields, id_mismatch, invalid_record).
  */
-export async function applyMutation(tx: StorageTx, mutation: Mutation, ctx: MutationContext): Promise<Applied> {
+function validCreate(entity: AnyEntity, mutation: Mutation): Record<string, unknown> | undefined {
+  const { fields } = mutation;
+  if ('id' in fields && fields.id !== mutation.recordId) return undefined;
+  const whole = validators[entity.name as keyof typeof validators].write.safeParse({ ...fields, id: mutation.recordId });
+  return whole.success ? (whole.data as Record<string, unknown>) : undefined;
+}
+
+/**
+ * Validates and authorises one mutation inside the push transaction, reading only, and returns
+ * its write. Every refusal (MutationRejected) comes from here, before anything is written, so a
+ * refused mutation has no effect to undo and needs no savepoint of its own (S15); the write
+ * cannot be refused. Fields nobody else changed since the base merge; a field changed
+ * concurrently keeps the value that reached the server first, and the incoming value goes to a
+ * conflict record (S14). The record always gets a change row last, so `appliedSeq` is a state
+ * of the record that already reflects this mutation.
+ */
+export async function checkMutation(tx: StorageTx, mutation: Mutation, ctx: MutationContext): Promise<MutationWrite> {
   const entity = entityByName(mutation.entity);
   if (!entity || !entity.synced) throw new MutationRejected('unknown_entity', `Unknown entity "${mutation.entity}"`);
   if (!entity.writableBy.includes(ctx.user.role)) {
@@ -143,39 +165,49 @@ export async function applyMutation(tx: StorageTx, mutation: Mutation, ctx: Muta
       serverTime: ctx.serverTime,
       // Read above; conflict records written meanwhile are other records.
       before: existing ?? null,
+      digests: ctx.digests,
     });
 
   if (mutation.op === 'delete') {
     // Deleting what the server never had (a draft whose create was refused) changes nothing.
-    if (!existing) return { appliedSeq: 0, conflicts: [] };
+    if (!existing) return async () => ({ appliedSeq: 0, conflicts: [] });
     const standing = ownFields(existing);
     const refused = existing.deleted === true ? null : entity.writeRule?.({ role: ctx.user.role, op: 'delete', before: standing, after: standing });
     if (refused) throw new MutationRejected(refused.code, refused.message);
     // Deletes are tombstones, and win over concurrent edits (S16); the data stays in the tombstone.
-    return { appliedSeq: await write('delete', ownFields(existing), null), conflicts: [] };
+    return async () => ({ appliedSeq: await write('delete', ownFields(existing), null), conflicts: [] });
   }
 
+  const created = existing ? undefined : validCreate(entity, mutation);
   const entityValidators = validators[entity.name as keyof typeof validators];
-  const patch = entityValidators.patch.safeParse(mutation.fields);
-  if (!patch.success) throw new MutationRejected('invalid_fields', `Invalid fields for ${entity.name}`, { issues: patch.error.issues });
-  if ('id' in patch.data && patch.data.id !== mutation.recordId) throw new MutationRejected('id_mismatch', 'fields.id differs from recordId');
+  let fields: Record<string, unknown>;
+  if (created) {
+    fields = mutation.fields;
+  } else {
+    const patch = entityValidators.patch.safeParse(mutation.fields);
+    if (!patch.success) throw new MutationRejected('invalid_fields', `Invalid fields for ${entity.name}`, { issues: patch.error.issues });
+    if ('id' in patch.data && patch.data.id !== mutation.recordId) throw new MutationRejected('id_mismatch', 'fields.id differs from recordId');
+    fields = patch.data;
+  }
 
   if (existing?.deleted === true) {
     // An edit of a record deleted meanwhile: nothing is applied, and nothing is lost either.
-    const kept = await keepLostValue(tx, ctx, mutation, String(existing[regionField]), {
-      field: '*',
-      keptValue: null,
-      keptSeq: Number(existing.version),
-      keptBy: String(existing.updatedBy),
-      lostValue: patch.data,
-    });
-    return { appliedSeq: await write('delete', ownFields(existing), []), conflicts: [kept] };
+    return async () => {
+      const kept = await keepLostValue(tx, ctx, mutation, String(existing[regionField]), {
+        field: '*',
+        keptValue: null,
+        keptSeq: Number(existing.version),
+        keptBy: String(existing.updatedBy),
+        lostValue: fields,
+      });
+      return { appliedSeq: await write('delete', ownFields(existing), []), conflicts: [kept] };
+    };
   }
 
   const concurrent = existing ? await concurrentFields(tx, entity, mutation.recordId, mutation.baseVersion ?? 0, ctx.deviceId) : new Map();
   const accepted: Record<string, unknown> = {};
   const lost: { field: string; keptValue: unknown; keptSeq: number; keptBy: string; lostValue: unknown }[] = [];
-  for (const [field, value] of Object.entries(patch.data)) {
+  for (const [field, value] of Object.entries(fields)) {
     const other = concurrent.get(field);
     if (existing && other && !same(existing[field], value)) {
       lost.push({ field, keptValue: existing[field], keptSeq: other.seq, keptBy: other.userId, lostValue: value });
@@ -184,12 +216,17 @@ export async function applyMutation(tx: StorageTx, mutation: Mutation, ctx: Muta
     }
   }
 
-  const merged = { ...(existing ? ownFields(existing) : {}), ...accepted, id: mutation.recordId };
-  const whole = entityValidators.write.safeParse(merged);
-  if (!whole.success) {
-    throw new MutationRejected('invalid_record', `The resulting ${entity.name} record is incomplete or invalid`, { issues: whole.error.issues });
+  let record: Record<string, unknown>;
+  if (created) {
+    record = created;
+  } else {
+    const merged = { ...(existing ? ownFields(existing) : {}), ...accepted, id: mutation.recordId };
+    const whole = entityValidators.write.safeParse(merged);
+    if (!whole.success) {
+      throw new MutationRejected('invalid_record', `The resulting ${entity.name} record is incomplete or invalid`, { issues: whole.error.issues });
+    }
+    record = whole.data as Record<string, unknown>;
   }
-  const record = whole.data as Record<string, unknown>;
   if (!ctx.allowedRegions.has(String(record[regionField]))) {
     throw new MutationRejected('region_forbidden', 'The record belongs to a region you may not write');
   }
@@ -197,12 +234,19 @@ export async function applyMutation(tx: StorageTx, mutation: Mutation, ctx: Muta
   const violation = entity.writeRule?.({ role: ctx.user.role, op: 'upsert', before: existing ? ownFields(existing) : null, after: record });
   if (violation) throw new MutationRejected(violation.code, violation.message);
 
-  const conflicts = [];
-  for (const item of lost) conflicts.push(await keepLostValue(tx, ctx, mutation, String(record[regionField]), item));
   const changedFields = existing ? Object.keys(accepted).filter((field) => !same(existing[field], accepted[field])) : null;
-  if (entity.name === 'households' && (changedFields === null || changedFields.includes('headNik') || changedFields.includes('members'))) {
-    // Before the household's own change row, which stays last (S8).
-    await flagDuplicateNiks(tx, record, ctx.serverTime);
-  }
-  return { appliedSeq: await write('upsert', record, changedFields), conflicts };
+  return async () => {
+    const conflicts = [];
+    for (const item of lost) conflicts.push(await keepLostValue(tx, ctx, mutation, String(record[regionField]), item));
+    if (entity.name === 'households' && (changedFields === null || changedFields.includes('headNik') || changedFields.includes('members'))) {
+      // Before the household's own change row, which stays last (S8).
+      await flagDuplicateNiks(tx, record, ctx.serverTime);
+    }
+    return { appliedSeq: await write('upsert', record, changedFields), conflicts };
+  };
+}
+
+/** Checks and writes one mutation (checkMutation, then its write). */
+export async function applyMutation(tx: StorageTx, mutation: Mutation, ctx: MutationContext): Promise<Applied> {
+  return (await checkMutation(tx, mutation, ctx))();
 }

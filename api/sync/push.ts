@@ -1,15 +1,17 @@
 import { upgradeMutation, type MutationResult, type PushRequest, type PushResponse, type SessionUser } from '../../schema';
 import { HttpError } from '../http/http-error';
 import type { Storage } from '../storage/storage';
-import { applyMutation, MutationRejected } from './apply-mutation';
+import { checkMutation, MutationRejected, type MutationWrite } from './apply-mutation';
+import { DigestDeltas } from './digest-deltas';
 import { allowedRegionIds } from './region-access';
 import { checkVersions } from './versions';
 
 /**
  * Applies one device's batch in a single transaction (S2). A mutation at or below the device's
  * last applied seq is answered from the stored result and not applied again (S3); a gap is
- * refused (S4). Each mutation runs in a savepoint: one the server will never accept is rolled
- * back alone and acknowledged as rejected, so it cannot block the queue behind it (S15).
+ * refused (S4). A mutation the server will never accept is refused by its checks, before it
+ * writes anything, and acknowledged as rejected, so it cannot block the queue behind it (S15);
+ * any other failure fails the whole push, and its transaction leaves nothing behind (S2).
  */
 export async function applyPush(storage: Storage, user: SessionUser, request: PushRequest, now = new Date()): Promise<PushResponse> {
   checkVersions(request.protocolVersion, request.schemaVersion);
@@ -37,6 +39,7 @@ export async function applyPush(storage: Storage, user: SessionUser, request: Pu
     }
     const results: MutationResult[] = [];
     let fresh = 0;
+    const digests = new DigestDeltas();
 
     for (const mutation of request.mutations) {
       if (mutation.seq <= last) {
@@ -55,9 +58,22 @@ export async function applyPush(storage: Storage, user: SessionUser, request: Pu
       }
 
       const upgraded = upgradeMutation(mutation, request.schemaVersion);
-      let result: MutationResult;
+      let checked: MutationWrite | MutationResult;
       try {
-        const applied = await tx.savepoint(() => applyMutation(tx, upgraded, { user, deviceId: request.deviceId, allowedRegions, serverTime }));
+        checked = await checkMutation(tx, upgraded, { user, deviceId: request.deviceId, allowedRegions, serverTime, digests });
+      } catch (error) {
+        if (!(error instanceof MutationRejected)) throw error;
+        checked = {
+          mutationId: mutation.id,
+          seq: mutation.seq,
+          status: 'rejected',
+          reason: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) },
+        };
+      }
+      let result: MutationResult;
+      if (typeof checked === 'function') {
+        // Outside the try: a write that fails fails the push, never a half-written rejection.
+        const applied = await checked();
         result = {
           mutationId: mutation.id,
           seq: mutation.seq,
@@ -65,14 +81,8 @@ export async function applyPush(storage: Storage, user: SessionUser, request: Pu
           appliedSeq: applied.appliedSeq,
           ...(applied.conflicts.length > 0 ? { conflicts: applied.conflicts } : {}),
         };
-      } catch (error) {
-        if (!(error instanceof MutationRejected)) throw error;
-        result = {
-          mutationId: mutation.id,
-          seq: mutation.seq,
-          status: 'rejected',
-          reason: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) },
-        };
+      } else {
+        result = checked;
       }
       await tx.saveAppliedMutation({ mutationId: mutation.id, deviceId: request.deviceId, seq: mutation.seq, result });
       results.push(result);
@@ -82,6 +92,7 @@ export async function applyPush(storage: Storage, user: SessionUser, request: Pu
 
     // A pure replay writes nothing at all, not even "last seen" (S3).
     if (fresh > 0) {
+      await digests.flush(tx);
       await tx.saveDevice({
         id: request.deviceId,
         userId: user.id,

@@ -1,5 +1,6 @@
 import { recordHash, type AnyEntity } from '../../schema';
 import type { StorageTx } from '../storage/storage';
+import type { DigestDeltas } from './digest-deltas';
 
 export interface ChangeToWrite {
   entity: AnyEntity;
@@ -17,12 +18,14 @@ export interface ChangeToWrite {
    * has), so that it is not read twice; undefined reads it here.
    */
   before?: Record<string, unknown> | null;
+  /** Gathers the digest changes for the caller to write at the end of its transaction; absent, they are written at once. */
+  digests?: DigestDeltas;
 }
 
 /**
  * The one way a synced record changes on the server (S2): append to the change log, write the
- * record with `version` = the new seq, and move the region digests (S17). Call it inside a
- * transaction, so that all of it lands or none.
+ * record with `version` = the new seq, and move the region digests (S17), or gather their move
+ * in `change.digests`. Call it inside a transaction, so that all of it lands or none.
  */
 export async function writeChange(tx: StorageTx, change: ChangeToWrite): Promise<number> {
   const { entity } = change;
@@ -49,9 +52,10 @@ export async function writeChange(tx: StorageTx, change: ChangeToWrite): Promise
     serverTime: change.serverTime,
   });
   await tx.writeRecord(entity.name, { ...full, version: seq });
+  const adjust = async (region: string, delta: number, hash: string) => (change.digests ? change.digests.add(region, delta, hash) : tx.adjustDigest(region, delta, hash));
   if (existing && existing.deleted !== true) {
-    await tx.adjustDigest(String(existing[entity.regionField]), -1, recordHash(entity.name, id, Number(existing.version)));
+    await adjust(String(existing[entity.regionField]), -1, recordHash(entity.name, id, Number(existing.version)));
   }
-  if (change.op !== 'delete') await tx.adjustDigest(regionId, 1, recordHash(entity.name, id, seq));
+  if (change.op !== 'delete') await adjust(regionId, 1, recordHash(entity.name, id, seq));
   return seq;
 }

@@ -27,6 +27,8 @@ export function openDatabase(dbPath: string, options: { readonly?: boolean; busy
     sqlite.pragma('journal_mode = WAL');
     // FULL: an acknowledged write survives a power cut too, not only a killed process.
     sqlite.pragma('synchronous = FULL');
+    // Savepoints keep the pages they change in a sub-journal; in memory, not in temporary files.
+    sqlite.pragma('temp_store = MEMORY');
   }
   const db = drizzle(sqlite);
   if (!options.readonly) migrate(db, { migrationsFolder });

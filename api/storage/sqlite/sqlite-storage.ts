@@ -1,10 +1,11 @@
-import { and, asc, eq, gt, inArray, isNull, max, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { emptyHash, xorHash, type RegionDigest } from '../../../schema';
-import { entityTables, regions, users } from '../../../schema/drizzle-tables';
-import type { AppliedMutationRow, ChangeRow, DeviceRow, Storage, StorageReader, StorageTx, UserRow } from '../storage';
+import { entityTables, users } from '../../../schema/drizzle-tables';
+import type { AppliedMutationRow, ChangeRow, DeviceRow, FieldChangeRow, Storage, StorageReader, StorageTx, UserRow } from '../storage';
 import { StorageUnavailable } from '../storage';
 import type Database from 'better-sqlite3';
 import { openDatabase, type Db } from './open-database';
+import { preparedRows, tableCodec } from './row-codec';
 import { preparedWriter } from './prepared-upsert';
 import { appliedMutations, changeLog, changeLogCompaction, devices, regionDigests, sessions } from './server-tables';
 import { GroupCommit } from './group-commit';
@@ -16,60 +17,73 @@ function tableOf(entity: string) {
   return table;
 }
 
-// Building a drizzle query and preparing its SQL cost more than running it: the hot lookups are
-// prepared once per connection, with placeholders.
-function preparedLookups(db: Db) {
-  const p = (name: string) => sql.placeholder(name);
-  const recordById = new Map<string, { get(values: { id: string }): unknown }>();
+// Building a drizzle query and preparing its SQL cost more than running it, and mapping each row
+// through drizzle's select machinery cost several times the lookup itself: the hot lookups are
+// better-sqlite3 statements prepared once per connection, their rows decoded by row-codec.ts.
+function preparedLookups(sqlite: Database.Database) {
+  const recordById = new Map<string, ReturnType<typeof preparedRows>>();
+  const changesByRegionCount = new Map<number, ReturnType<typeof preparedRows>>();
+  const session = sqlite
+    .prepare(
+      `select ${tableCodec(users).selectList.replace(/"([a-z_]+)"/g, '"users"."$1"')}, "sessions"."expires_at" from "sessions" inner join "users" on "users"."id" = "sessions"."user_id" where "sessions"."token_hash" = ? and "sessions"."revoked_at" is null`,
+    )
+    .raw(true);
+  const fieldChanges = sqlite.prepare(
+    'select seq, op, changed_fields changedFields, user_id userId, device_id deviceId from change_log where entity = ? and record_id = ? and seq > ? order by seq',
+  );
   return {
     record(entity: string) {
       let statement = recordById.get(entity);
       if (!statement) {
-        const table = tableOf(entity);
-        statement = db.select().from(table).where(eq(table.id, p('id'))).prepare();
+        statement = preparedRows(sqlite, tableOf(entity), 'where "id" = ?');
         recordById.set(entity, statement);
       }
       return statement;
     },
-    recordChanges: db
-      .select()
-      .from(changeLog)
-      .where(and(eq(changeLog.entity, p('entity')), eq(changeLog.recordId, p('recordId')), gt(changeLog.seq, p('afterSeq'))))
-      .orderBy(asc(changeLog.seq))
-      .prepare(),
-    device: db.select().from(devices).where(eq(devices.id, p('id'))).prepare(),
-    appliedMutation: db.select().from(appliedMutations).where(eq(appliedMutations.mutationId, p('id'))).prepare(),
-    compaction: db.select().from(changeLogCompaction).where(eq(changeLogCompaction.id, 1)).prepare(),
-    digest: db.select().from(regionDigests).where(eq(regionDigests.regionId, p('id'))).prepare(),
-    session: db
-      .select({ user: users, expiresAt: sessions.expiresAt })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(and(eq(sessions.tokenHash, p('tokenHash')), isNull(sessions.revokedAt)))
-      .prepare(),
+    changesAfter(regionCount: number) {
+      let statement = changesByRegionCount.get(regionCount);
+      if (!statement) {
+        const regionList = Array.from({ length: regionCount }, () => '?').join(', ');
+        statement = preparedRows(sqlite, changeLog, `where "seq" > ? and "region_id" in (${regionList}) order by "seq" limit ?`);
+        changesByRegionCount.set(regionCount, statement);
+      }
+      return statement;
+    },
+    recordChanges: preparedRows(sqlite, changeLog, 'where "entity" = ? and "record_id" = ? and "seq" > ? order by "seq"'),
+    fieldChanges(entity: string, recordId: string, afterSeq: number): FieldChangeRow[] {
+      const rows = fieldChanges.all(entity, recordId, afterSeq) as (Omit<FieldChangeRow, 'changedFields'> & { changedFields: string | null })[];
+      return rows.map((row) => ({ ...row, changedFields: row.changedFields === null ? null : (JSON.parse(row.changedFields) as string[]) }));
+    },
+    device: preparedRows(sqlite, devices, 'where "id" = ?'),
+    appliedMutation: preparedRows(sqlite, appliedMutations, 'where "mutation_id" = ?'),
+    compaction: preparedRows(sqlite, changeLogCompaction, 'where "id" = 1'),
+    digest: preparedRows(sqlite, regionDigests, 'where "region_id" = ?'),
+    regionTree: sqlite.prepare('select id, parent_id parentId from regions where deleted = 0'),
+    newestSeq: sqlite.prepare('select max(seq) seq from change_log'),
+    session(tokenHash: string): { user: UserRow; expiresAt: string } | undefined {
+      const row = session.get(tokenHash) as unknown[] | undefined;
+      if (!row) return undefined;
+      return { user: tableCodec(users).decode(row) as UserRow, expiresAt: row.at(-1) as string };
+    },
   };
 }
 
-function reader(db: Db, lookups = preparedLookups(db)): StorageReader {
+function reader(db: Db, sqlite: Database.Database, lookups = preparedLookups(sqlite)): StorageReader {
   return {
-    regionTree: async () => db.select({ id: regions.id, parentId: regions.parentId }).from(regions).where(eq(regions.deleted, false)).all(),
+    regionTree: async () => lookups.regionTree.all() as { id: string; parentId: string | null }[],
 
-    readRecord: async (entity, id) => lookups.record(entity).get({ id }) as Record<string, unknown> | undefined,
+    readRecord: async (entity, id) => lookups.record(entity).get(id),
 
     changesAfter: async (cursor, regionIds, limit) =>
-      db
-        .select()
-        .from(changeLog)
-        .where(and(gt(changeLog.seq, cursor), inArray(changeLog.regionId, [...regionIds])))
-        .orderBy(asc(changeLog.seq))
-        .limit(limit)
-        .all() as ChangeRow[],
+      regionIds.length === 0 ? [] : (lookups.changesAfter(regionIds.length).all(cursor, ...regionIds, limit) as unknown as ChangeRow[]),
 
-    recordChangesAfter: async (entity, recordId, afterSeq) => lookups.recordChanges.all({ entity, recordId, afterSeq }) as ChangeRow[],
+    recordChangesAfter: async (entity, recordId, afterSeq) => lookups.recordChanges.all(entity, recordId, afterSeq) as unknown as ChangeRow[],
 
-    compactedThrough: async () => db.select({ seq: changeLogCompaction.compactedThrough }).from(changeLogCompaction).get()?.seq ?? 0,
+    recordFieldChangesAfter: async (entity, recordId, afterSeq) => lookups.fieldChanges(entity, recordId, afterSeq),
 
-    newestSeq: async () => db.select({ seq: max(changeLog.seq) }).from(changeLog).get()?.seq ?? 0,
+    compactedThrough: async () => Number(lookups.compaction.get()?.compactedThrough ?? 0),
+
+    newestSeq: async () => Number((lookups.newestSeq.get() as { seq: number | null }).seq ?? 0),
 
     regionDigests: async (regionIds) => {
       const rows = db.select().from(regionDigests).where(inArray(regionDigests.regionId, [...regionIds])).all();
@@ -115,9 +129,9 @@ function reader(db: Db, lookups = preparedLookups(db)): StorageReader {
         .all() as Record<string, unknown>[];
     },
 
-    device: async (id) => lookups.device.get({ id }),
+    device: async (id) => lookups.device.get(id) as DeviceRow | undefined,
 
-    appliedMutation: async (mutationId) => lookups.appliedMutation.get({ id: mutationId }) as AppliedMutationRow | undefined,
+    appliedMutation: async (mutationId) => lookups.appliedMutation.get(mutationId) as AppliedMutationRow | undefined,
 
     userByUsername: async (username) => db.select().from(users).where(eq(users.username, username)).get() as UserRow | undefined,
 
@@ -128,17 +142,17 @@ function reader(db: Db, lookups = preparedLookups(db)): StorageReader {
     listUsers: async () => db.select().from(users).orderBy(asc(users.username)).all() as UserRow[],
 
     userForSession: async (tokenHash, now) => {
-      const row = lookups.session.get({ tokenHash });
-      return row && row.expiresAt > now ? (row.user as UserRow) : undefined;
+      const row = lookups.session(tokenHash);
+      return row && row.expiresAt > now ? row.user : undefined;
     },
   };
 }
 
 function writer(db: Db, sqlite: Database.Database, runSavepoint: StorageTx['savepoint']): StorageTx {
-  const lookups = preparedLookups(db);
+  const lookups = preparedLookups(sqlite);
   const put = preparedWriter(sqlite);
   return {
-    ...reader(db, lookups),
+    ...reader(db, sqlite, lookups),
     savepoint: runSavepoint,
 
     appendChange: async (change) => Number(put(changeLog, change).lastInsertRowid),
@@ -148,7 +162,7 @@ function writer(db: Db, sqlite: Database.Database, runSavepoint: StorageTx['save
     },
 
     adjustDigest: async (regionId, countDelta, hash) => {
-      const current = lookups.digest.get({ id: regionId });
+      const current = lookups.digest.get(regionId) as { recordCount: number; hash: string } | undefined;
       const next = { recordCount: (current?.recordCount ?? 0) + countDelta, hash: xorHash(current?.hash ?? emptyHash, hash) };
       put(regionDigests, { regionId, ...next }, 'regionId');
     },
@@ -172,7 +186,7 @@ function writer(db: Db, sqlite: Database.Database, runSavepoint: StorageTx['save
           `delete from change_log where seq <= ? and seq < (select max(later.seq) from change_log later where later.entity = change_log.entity and later.record_id = change_log.record_id)`,
         )
         .run(throughSeq);
-      const previous = lookups.compaction.get({});
+      const previous = lookups.compaction.get() as { compactedThrough: number; deletedRows: number } | undefined;
       put(
         changeLogCompaction,
         { id: 1, compactedThrough: Math.max(previous?.compactedThrough ?? 0, throughSeq), deletedRows: (previous?.deletedRows ?? 0) + changes, compactedAt: now },
@@ -235,26 +249,37 @@ export function openSqliteStorage(
   };
 
   function rollbackTo(name: string) {
-    // The region tree cache may hold what is being undone.
-    cachedRegionTree = undefined;
+    // The caches may hold what is being undone.
+    dropCaches();
     if (!writeConnection.sqlite.inTransaction) return; // SQLite already rolled back everything
     exec(`ROLLBACK TO ${name}`);
     exec(`RELEASE ${name}`);
   }
 
-  // The region tree, read by every push (S6), changes rarely: cache it on the write connection,
-  // which always sees the latest state; drop it on a region write or any rollback.
+  // The region tree, read by every push (S6), and the compaction watermark, read by every edit
+  // (S22), change rarely: cache them on the write connection, which always sees the latest state;
+  // drop them when they are written and on any rollback.
   let cachedRegionTree: { id: string; parentId: string | null }[] | undefined;
+  let cachedWatermark: number | undefined;
+  const dropCaches = () => {
+    cachedRegionTree = undefined;
+    cachedWatermark = undefined;
+  };
   const baseTx = writer(writeConnection.db, writeConnection.sqlite, savepoint);
   const tx: StorageTx = {
     ...baseTx,
     regionTree: async () => (cachedRegionTree ??= await baseTx.regionTree()),
+    compactedThrough: async () => (cachedWatermark ??= await baseTx.compactedThrough()),
     writeRecord: async (entity, record) => {
       if (entity === 'regions') cachedRegionTree = undefined;
       await baseTx.writeRecord(entity, record);
     },
+    compactChangeLog: async (throughSeq, now) => {
+      cachedWatermark = undefined;
+      return baseTx.compactChangeLog(throughSeq, now);
+    },
   };
-  const snapshot = reader(readConnection.db);
+  const snapshot = reader(readConnection.db, readConnection.sqlite);
 
   const writes = new GroupCommit({
     begin: () => {
@@ -266,7 +291,7 @@ export function openSqliteStorage(
     },
     commit: () => exec('COMMIT'),
     rollback: () => {
-      cachedRegionTree = undefined;
+      dropCaches();
       if (writeConnection.sqlite.inTransaction) exec('ROLLBACK');
     },
     inTransaction: () => writeConnection.sqlite.inTransaction,
@@ -277,15 +302,17 @@ export function openSqliteStorage(
     maxGroupSize: options.maxGroupSize,
   });
 
+  const readBegin = readConnection.sqlite.prepare('BEGIN');
+  const readCommit = readConnection.sqlite.prepare('COMMIT');
   async function readTransaction<T>(fn: () => Promise<T>): Promise<T> {
     try {
-      readConnection.sqlite.exec('BEGIN');
+      readBegin.run();
     } catch (error) {
       throw asUnavailable(error);
     }
     try {
       const result = await fn();
-      readConnection.sqlite.exec('COMMIT');
+      readCommit.run();
       return result;
     } catch (error) {
       if (readConnection.sqlite.inTransaction) readConnection.sqlite.exec('ROLLBACK');
