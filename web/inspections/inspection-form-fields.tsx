@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { checklistAreas, inspection as inspectionEntity, type ChecklistArea, type FieldProblem, type Inspection, type Unit } from '../../schema';
 import { checkRecord, saveRecord, type Session } from '../../worker';
 import { useAppServices } from '../app-services';
-import type { CapturedPhoto } from '../components/photo-capture';
+import { isQuotaError, type CapturedPhoto } from '../components/photo-capture';
 import { conditionKey, conditionRatingsBestFirst } from '../i18n/condition-key';
 import { useFeatureMessages } from '../i18n/feature-messages';
 import type { MessageKey } from '../i18n/id';
@@ -191,7 +191,8 @@ export function InspectionFormFields(props: InspectionFormFieldsProps) {
       await saver.discard();
     } catch (error) {
       setSaving(false);
-      setFailure(t('inspection.saveFailed', { reason: error instanceof Error ? error.message : String(error) }));
+      // A full phone is the person's to fix, in their words; anything else is shown as it came.
+      setFailure(isQuotaError(error) ? m('save.storageFull') : t('inspection.saveFailed', { reason: error instanceof Error ? error.message : String(error) }));
       return;
     }
     // Replace the form in history: Back from the unit should not offer the filled form again.

@@ -86,6 +86,7 @@ export const inspectionMessages = defineMessages(
     'draft.restored': 'Isian yang belum disimpan ({time}) dipulihkan.',
     'draft.discard': 'Buang isian ini',
     'draft.discarded': 'Isian yang belum disimpan dibuang.',
+    'save.storageFull': 'Pemeriksaan belum tersimpan: penyimpanan ponsel penuh. Kirim data yang tertunda atau kosongkan ruang, lalu tekan Simpan lagi.',
 
     'history.rated': '{count} item dinilai',
     'history.noProblems': 'Tidak ada masalah',
@@ -178,6 +179,7 @@ export const inspectionMessages = defineMessages(
     'draft.restored': 'Unsaved entries ({time}) were restored.',
     'draft.discard': 'Discard these entries',
     'draft.discarded': 'Unsaved entries discarded.',
+    'save.storageFull': 'The inspection is not saved yet: the phone’s storage is full. Send pending data or free some space, then press Save again.',
 
     'history.rated': '{count} items rated',
     'history.noProblems': 'No problems',
