@@ -24,10 +24,12 @@ export interface CutPlan {
   /** `response`: the server answers, the device gets only part of it. `request`: the server gets only part of the body. */
   direction: 'response' | 'request';
   /**
-   * A fraction in [0, 1) of the body's length (the length comes from content-length). A response
-   * cut at 0 loses the status line too; any later cut comes after the status and headers.
+   * A fraction in [0, 1) of the body's length (from content-length; a streamed body without one
+   * counts as `streamedBytes`). A response cut at 0 loses the status line too; any later cut
+   * comes after the status and headers.
    */
   atFraction: number;
+  streamedBytes?: number;
 }
 
 export interface CutReport {
@@ -137,7 +139,7 @@ export class FaultProxy {
       entry.status = upstreamResponse.statusCode;
       const length = Number(upstreamResponse.headers['content-length'] ?? NaN);
       const responseBody: Buffer[] = [];
-      const budget = cut?.direction === 'response' ? Math.floor(cut.atFraction * (Number.isFinite(length) ? length : 4096)) : Infinity;
+      const budget = cut?.direction === 'response' ? Math.floor(cut.atFraction * (Number.isFinite(length) ? length : (cut.streamedBytes ?? 4096))) : Infinity;
       let sent = 0;
       let severed = false;
       // The device loses the connection; the proxy still reads the whole answer, so that a push
@@ -185,7 +187,7 @@ export class FaultProxy {
     });
 
     const length = Number(req.headers['content-length'] ?? NaN);
-    const requestBudget = cut?.direction === 'request' ? Math.floor(cut.atFraction * (Number.isFinite(length) ? length : 4096)) : Infinity;
+    const requestBudget = cut?.direction === 'request' ? Math.floor(cut.atFraction * (Number.isFinite(length) ? length : (cut.streamedBytes ?? 4096))) : Infinity;
     let forwarded = 0;
     // The server gets part of the body, then the connection drops (an upload cut mid-way).
     const severRequest = () => {

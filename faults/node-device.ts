@@ -34,10 +34,12 @@ export class FieldWork {
     readonly device: SimDevice,
     private readonly saved: SavedWrites,
     private readonly random: Random,
+    /** Only units of these regions (all the device holds, if not given). */
+    private readonly regionIds?: ReadonlySet<string>,
   ) {}
 
   async create(): Promise<void> {
-    const units = await unitsByCode(this.device);
+    const units = (await unitsByCode(this.device)).filter((u) => !this.regionIds || this.regionIds.has(u.regionId));
     const unit = this.random.pick(units);
     const fields = {
       regionId: unit.regionId,

@@ -1,4 +1,4 @@
-import { syncedEntities, type MutationResult } from '../schema';
+import { syncedEntities } from '../schema';
 import { checkInvariants, invariantList, type SqliteReader } from '../worker/fuzz/invariants';
 import type { PushLedger } from '../worker/fuzz/push-ledger';
 import type { SimDevice } from '../worker/fuzz/sim-device';
@@ -32,44 +32,6 @@ export function failureCount(failures: readonly string[]): number {
   return more ? failures.length - 1 + Number(more[1]) : failures.length;
 }
 
-/**
- * S1 and S2 where the server was restarted: api/main.ts compacts the change log at every start
- * (S21), which drops the row of a write that a later write of the same record superseded, so the
- * fuzz check's "exactly one change row" cannot hold there. Instead: every mutation the server
- * answered `applied` has exactly one stored answer, equal to the one given; at most one change
- * row; and if none, a later row of its record exists (it was superseded, then compacted). The
- * values themselves are checked against what the user saved (savedWritesOnServer).
- */
-export function acknowledgedWritesKept(sqlite: SqliteReader, ledger: PushLedger): string[] {
-  const failures: string[] = [];
-  const stored = sqlite.prepare('select device_id deviceId, result from applied_mutations where mutation_id = ?');
-  const rows = sqlite.prepare('select seq from change_log where mutation_id = ? and entity = ? and record_id = ?');
-  const newest = sqlite.prepare('select max(seq) seq from change_log where entity = ? and record_id = ?');
-  for (const { deviceId, mutation, result } of ledger.answers.values()) {
-    if (result.status !== 'applied') continue;
-    const m = `mutation ${mutation.id} (${mutation.op} ${mutation.entity}/${mutation.recordId}, seq ${mutation.seq})`;
-    const answers = stored.all(mutation.id) as { deviceId: string; result: string }[];
-    if (answers.length !== 1) {
-      failures.push(`${m}: answered applied, ${answers.length} stored answers`);
-      continue;
-    }
-    const answer = JSON.parse(answers[0]!.result) as MutationResult;
-    if (answers[0]!.deviceId !== deviceId || JSON.stringify(answer) !== JSON.stringify(result)) {
-      failures.push(`${m}: stored answer ${JSON.stringify(answer)} differs from the answer given ${JSON.stringify(result)}`);
-    }
-    // A delete of a record the server never had changes nothing, and says so (S16).
-    if (mutation.op === 'delete' && result.appliedSeq === 0) continue;
-    const own = (rows.all(mutation.id, mutation.entity, mutation.recordId) as { seq: number }[]).map((r) => r.seq);
-    if (own.length > 1) failures.push(`${m}: written ${own.length} times (change rows ${own.join(', ')})`);
-    else if (own.length === 1 && own[0] !== result.appliedSeq) failures.push(`${m}: change row at ${own[0]}, the answer says ${result.appliedSeq}`);
-    else if (own.length === 0) {
-      const last = (newest.all(mutation.entity, mutation.recordId)[0] as { seq: number | null } | undefined)?.seq ?? null;
-      if (last === null || last <= result.appliedSeq) failures.push(`${m}: answered applied at ${result.appliedSeq}, no change row, and nothing later superseded it (newest ${last})`);
-    }
-  }
-  return failures;
-}
-
 export interface RunCheckInput {
   sqlite: SqliteReader;
   baseUrl: string;
@@ -79,8 +41,6 @@ export interface RunCheckInput {
   saved: SavedWrites;
   /** `rowVersions` of the server before the run. */
   rowsBefore: Map<string, number>;
-  /** Whether the server started again during the run (and so compacted its change log, S21). */
-  serverRestarted: boolean;
   unexplainedRedownloads?: readonly string[];
   /** Row changes the scenario expects beyond the saved writes (e.g. attachment records). */
   allowedRowChange?: (key: string) => boolean;
@@ -91,9 +51,6 @@ export async function runChecks(input: RunCheckInput): Promise<{ checks: CheckRe
   const fuzz = await checkInvariants({ baseUrl: input.baseUrl, sqlite: input.sqlite }, input.devices, input.ledger, input.saved.deletedInspections(), input.unexplainedRedownloads ?? []);
   const checks: CheckResult[] = fuzz.map((invariant) => {
     const named = fuzzChecks[invariant.id as keyof typeof fuzzChecks];
-    if (invariant.id === 'S1, S13, S14' && input.serverRestarted) {
-      return { name: `${named.name}, compaction-aware`, failures: acknowledgedWritesKept(input.sqlite, input.ledger), countsAsLoss: true };
-    }
     return { name: named.name, failures: invariant.failures, countsAsLoss: named.countsAsLoss };
   });
   const onServer = savedWritesOnServer(input.sqlite, input.saved);

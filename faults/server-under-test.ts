@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { startServer, type ServerProcess } from '../bench/server-process';
+import { archiveChangeHistory } from '../worker/fuzz/history-archive';
 import type { SqliteReader } from '../worker/fuzz/invariants';
 import { FaultProxy } from './fault-proxy';
 
@@ -32,6 +33,14 @@ export class ServerUnderTest {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hunian-faults-'));
     const env: Record<string, string> = { HUNIAN_DIST: options.distDir ?? dir };
     const process = await spawnServer(dir, env, path.join(dir, 'hunian.sqlite'));
+    // Every change row, kept by a trigger in the file itself: compaction at each restart (S21)
+    // drops superseded rows, and the fuzz invariants judge each write by its own row.
+    const sqlite = new Database(process.dbPath);
+    try {
+      archiveChangeHistory(sqlite);
+    } finally {
+      sqlite.close();
+    }
     const proxy = new FaultProxy(process.baseUrl);
     await proxy.listen();
     return new ServerUnderTest(dir, process.dbPath, process, proxy, env);

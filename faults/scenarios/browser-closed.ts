@@ -111,7 +111,7 @@ export const browserClosed: FaultScenario<BrowserApp> = {
       const device = await deviceForChecks(reopened, 'the phone');
       const sqlite = server.openReader();
       try {
-        const checked = await runChecks({ sqlite, baseUrl: server.baseUrl, devices: [device], ledger: server.proxy.ledger, saved, rowsBefore, serverRestarted: false });
+        const checked = await runChecks({ sqlite, baseUrl: server.baseUrl, devices: [device], ledger: server.proxy.ledger, saved, rowsBefore });
         checked.checks.push({ name: 'reopened offline with the work waiting, sent by itself once online', failures, countsAsLoss: false });
         const note = `${how === 'kill' ? 'killed' : 'closed'} after ${heardAtClose} of ${count} saves; ${waiting} waiting when reopened`;
         log(note);

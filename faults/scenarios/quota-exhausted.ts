@@ -227,7 +227,7 @@ export const quotaExhausted: FaultScenario<BrowserApp> = {
       const device = await deviceForChecks(page, 'the phone');
       const sqlite = server.openReader();
       try {
-        const checked = await runChecks({ sqlite, baseUrl: server.baseUrl, devices: [device], ledger: server.proxy.ledger, saved, rowsBefore, serverRestarted: false });
+        const checked = await runChecks({ sqlite, baseUrl: server.baseUrl, devices: [device], ledger: server.proxy.ledger, saved, rowsBefore });
         checked.checks.push({ name: 'what was saved when storage ran out holds together', failures: inconsistent, countsAsLoss: true });
         checked.checks.push({ name: 'a plain message, and saving again once space is freed finishes the job', failures, countsAsLoss: failures.some((f) => f.includes('not whole') || f.includes('photo records')) });
         const where = refused.length === 0 ? 'nothing refused (it all fit)' : `refused: ${[...new Set(refused)].join(', ')}`;

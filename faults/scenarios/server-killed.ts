@@ -81,7 +81,7 @@ export const serverKilled: FaultScenario<ServerUnderTest> = {
         ledger: server.proxy.ledger,
         saved,
         rowsBefore,
-        serverRestarted: true,
+        
         unexplainedRedownloads: redownloads,
       });
       checked.checks.push({ name: 'every device synced to quiet after the restart', failures: stuck, countsAsLoss: false });

@@ -88,7 +88,7 @@ export const twoTabs: FaultScenario<BrowserApp> = {
       const devices = [await deviceForChecks(first, 'tab 1'), await deviceForChecks(second, 'tab 2')];
       const sqlite = server.openReader();
       try {
-        const checked = await runChecks({ sqlite, baseUrl: server.baseUrl, devices, ledger: server.proxy.ledger, saved, rowsBefore, serverRestarted: false });
+        const checked = await runChecks({ sqlite, baseUrl: server.baseUrl, devices, ledger: server.proxy.ledger, saved, rowsBefore });
         checked.checks.push({ name: 'the shared outbox drained', failures, countsAsLoss: false });
         const note = `${saved.writes} saves from two tabs; ${rounds.worker} rounds via the worker, ${rounds.page} in the page (${rounds.failed} failed); ${outages} outages`;
         log(note);

@@ -134,7 +134,7 @@ export const uploadCut: FaultScenario<ServerUnderTest> = {
 
     const sqlite = server.openReader();
     try {
-      const checked = await runChecks({ sqlite, baseUrl: server.baseUrl, devices: [phone], ledger: server.proxy.ledger, saved, rowsBefore, serverRestarted: false, unexplainedRedownloads: redownloads });
+      const checked = await runChecks({ sqlite, baseUrl: server.baseUrl, devices: [phone], ledger: server.proxy.ledger, saved, rowsBefore,  unexplainedRedownloads: redownloads });
       // A photo not whole on the server is a photo lost.
       checked.checks.push({ name: 'upload resumed, every photo whole on the server', failures, countsAsLoss: failures.some((f) => f.includes('not whole')) });
       checked.checks.push({ name: 'the phone synced to quiet after the cut', failures: stuck, countsAsLoss: false });

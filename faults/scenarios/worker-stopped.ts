@@ -78,7 +78,7 @@ export const workerStopped: FaultScenario<BrowserApp> = {
       const device = await deviceForChecks(page, 'the phone');
       const sqlite = server.openReader();
       try {
-        const checked = await runChecks({ sqlite, baseUrl: server.baseUrl, devices: [device], ledger: server.proxy.ledger, saved, rowsBefore, serverRestarted: false });
+        const checked = await runChecks({ sqlite, baseUrl: server.baseUrl, devices: [device], ledger: server.proxy.ledger, saved, rowsBefore });
         checked.checks.push({ name: 'the woken worker finished the work', failures, countsAsLoss: false });
         const note = `${count} inspections; ${stops.join('; ')}`;
         log(note);
