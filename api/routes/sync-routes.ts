@@ -7,7 +7,7 @@ import type { AppEnv } from '../http/app-env';
 import { HttpError } from '../http/http-error';
 import { readJson } from '../http/read-json';
 import { requireUser } from '../http/require-user';
-import { bootstrapLines, readBootstrap } from '../sync/bootstrap';
+import { startBootstrap } from '../sync/bootstrap';
 import { maxPullLimit, pullChanges } from '../sync/pull';
 import { applyPush } from '../sync/push';
 import { regionSnapshot } from '../sync/snapshot';
@@ -57,7 +57,7 @@ export const syncRoutes = new Hono<AppEnv>()
   })
   .get('/bootstrap', async (c) => {
     checkVersions(headerVersion(c.req.header(versionHeaders.protocol)), headerVersion(c.req.header(versionHeaders.schema)), bootstrapProtocol);
-    const bootstrap = await readBootstrap(c.var.storage, c.var.user, c.req.header('if-none-match'));
+    const bootstrap = await startBootstrap(c.var.storage, c.var.user, c.req.header('if-none-match'));
     c.header('ETag', bootstrap.etag);
     // The records are personal data: no copy stays in a browser's or a proxy's cache after the
     // device signs out. A device, or a cache of the server's own, revalidates with the ETag.
@@ -65,10 +65,11 @@ export const syncRoutes = new Hono<AppEnv>()
     c.header('Vary', 'Authorization, Accept-Encoding');
     if (bootstrap.notModified) return c.body(null, 304);
     c.header('Content-Type', 'application/x-ndjson; charset=utf-8');
-    const lines = Readable.from(bootstrapLines(bootstrap), { objectMode: false });
+    const { lines } = bootstrap;
     if (!/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) return c.body(Readable.toWeb(lines) as ReadableStream<Uint8Array>);
     c.header('Content-Encoding', 'gzip');
     // pipeline ends both streams if the device goes away mid-answer.
-    const gzip = pipeline(lines, zlib.createGzip({ level: bootstrapGzipLevel }), () => {});
+    // Each line is flushed as it is compressed: the device starts on the first records at once.
+    const gzip = pipeline(lines, zlib.createGzip({ level: bootstrapGzipLevel, flush: zlib.constants.Z_SYNC_FLUSH }), () => {});
     return c.body(Readable.toWeb(gzip) as ReadableStream<Uint8Array>);
   });

@@ -74,6 +74,12 @@ export interface StorageReader {
   /** Every live (not deleted) record of an entity in one region. */
   liveRecords(entity: string, regionId: string): Promise<Record<string, unknown>[]>;
   /**
+   * The same records a page at a time, for an answer that streams while it is read (S25): at most
+   * `limit`, after the position `after` (null: from the start), with the position to pass next
+   * (null once there are no more). Within one read, the pages make up exactly liveRecords.
+   */
+  liveRecordsPage(entity: string, regionId: string, after: number | null, limit: number): Promise<{ records: Record<string, unknown>[]; next: number | null }>;
+  /**
    * Every live record of an entity, in any region, whose indexed `field` equals `value` (e.g.
    * households by NIK, attachments by hash). The caller filters by region as its rule needs.
    */

@@ -1,8 +1,10 @@
+import { text } from 'node:stream/consumers';
 import zlib from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIN_PROTOCOL_VERSION, PROTOCOL_VERSION, SCHEMA_VERSION, bootstrapLineSchema, versionHeaders, type BootstrapLine, type PullResponse } from '../../schema';
 import { appliedSeq, deviceOf, edit, pullAll, remove, upsert } from '../test-support/domain-records';
 import { createTestServer, type TestServer } from '../test-support/test-server';
+import { startBootstrap } from './bootstrap';
 
 // The bootstrap snapshot (S25) against the real Hono app on a real SQLite file.
 let server: TestServer;
@@ -135,6 +137,46 @@ describe('S25: the bootstrap snapshot', () => {
     const push = await server.json('POST', '/api/sync/push', { protocolVersion: MIN_PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, deviceId: inspection.id, mutations: [inspection] }, officer.token);
     expect(push.status).toBe(200);
     expect((await push.json()).results[0]).toMatchObject({ status: 'applied' });
+  });
+
+  it('S25: read a page at a time, the live records of a region are exactly liveRecords, deletions left out', async () => {
+    const office = await deviceOf(server, 'kantor');
+    const unit = server.unitIn('Kota Bandung');
+    appliedSeq((await office.push(remove('units', unit.id, unit.version)))[0]);
+    for (const [entity, size] of [['units', 5], ['units', 1], ['units', 1000], ['regions', 1], ['sites', 2]] as const) {
+      await server.storage.read(async (reader) => {
+        for (const { id: regionId } of await reader.regionTree()) {
+          const paged: Record<string, unknown>[] = [];
+          for (let after: number | null = null; ; ) {
+            const page = await reader.liveRecordsPage(entity, regionId, after, size);
+            expect(page.records.length).toBeLessThanOrEqual(size);
+            paged.push(...page.records);
+            if (page.next === null) break;
+            after = page.next;
+          }
+          const byId = (a: Record<string, unknown>, b: Record<string, unknown>) => String(a.id).localeCompare(String(b.id));
+          expect(paged.sort(byId)).toEqual((await reader.liveRecords(entity, regionId)).sort(byId));
+          if (entity === 'units') expect(paged.some((r) => r.id === unit.id)).toBe(false);
+        }
+      });
+    }
+  });
+
+  it('S25: streamed in small pages, the answer holds the same records, each line one entity', async () => {
+    const { user, token } = await deviceOf(server, 'petugas');
+    const whole = await bootstrapped(token);
+    const answer = await startBootstrap(server.storage, user, undefined, 4);
+    if (answer.notModified) throw new Error('no If-None-Match was sent');
+    const lines = (await text(answer.lines)).trimEnd().split('\n').map((l) => bootstrapLineSchema.parse(JSON.parse(l)));
+    const records = new Map<string, unknown>();
+    for (const line of lines.slice(1, -1)) {
+      if (line.type !== 'records') throw new Error(`unexpected ${line.type} line`);
+      expect(line.records.length).toBeLessThanOrEqual(4);
+      for (const record of line.records as { id: string }[]) records.set(`${line.entity}/${record.id}`, record);
+    }
+    expect(lines.length).toBeGreaterThan(whole.records.size / 4);
+    expect(records).toEqual(whole.records);
+    expect(lines.at(-1)).toEqual({ type: 'end', records: whole.records.size });
   });
 
   it('S11: a bootstrap without a token, or without versions, is refused clearly', async () => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { PassThrough, type Readable } from 'node:stream';
 import { PROTOCOL_VERSION, SCHEMA_VERSION, syncedEntities, type BootstrapLine, type RegionDigest, type SessionUser } from '../../schema';
 import type { Storage } from '../storage/storage';
 import { readableRegionIds } from './region-access';
@@ -27,53 +28,58 @@ export function etagMatches(ifNoneMatch: string | undefined, etag: string): bool
   });
 }
 
-export type Bootstrap =
+export type BootstrapAnswer =
   | { notModified: true; etag: string }
-  | {
-      notModified: false;
-      etag: string;
-      cursor: number;
-      digests: RegionDigest[];
-      /** Per synced entity, its live records in every readable region. */
-      entities: { entity: string; records: Record<string, unknown>[] }[];
-    };
-
-/**
- * Every live record of every region the user may read, as of one change-log seq, read in one
- * snapshot with the regions' digests (S25, S6, S17). The records are read whole before the answer
- * streams, so that the read transaction (one connection, shared by every pull) ends at once.
- */
-export async function readBootstrap(storage: Storage, user: SessionUser, ifNoneMatch?: string): Promise<Bootstrap> {
-  return storage.read(async (reader) => {
-    const regions = [...(await readableRegionIds(reader, user))].sort();
-    const digests = await reader.regionDigests(regions);
-    const etag = bootstrapEtag(digests);
-    if (etagMatches(ifNoneMatch, etag)) return { notModified: true, etag };
-    const cursor = await reader.newestSeq();
-    const entities: { entity: string; records: Record<string, unknown>[] }[] = [];
-    for (const entity of syncedEntities) {
-      const records: Record<string, unknown>[] = [];
-      for (const regionId of regions) {
-        for (const record of await reader.liveRecords(entity.name, regionId)) records.push(record);
-      }
-      if (records.length > 0) entities.push({ entity: entity.name, records });
-    }
-    return { notModified: false, etag, cursor, digests, entities };
-  });
-}
+  /** `lines`: the NDJSON body, ended once every record is in it, destroyed if the read fails midway. */
+  | { notModified: false; etag: string; lines: Readable };
 
 const line = (value: BootstrapLine) => `${JSON.stringify(value)}\n`;
 
-/** The NDJSON lines of a bootstrap answer, each made only when the stream asks for it. */
-export function* bootstrapLines(bootstrap: Extract<Bootstrap, { notModified: false }>): Generator<string> {
-  yield line({ type: 'begin', cursor: bootstrap.cursor, digests: bootstrap.digests });
-  let count = 0;
-  for (const { entity, records } of bootstrap.entities) {
-    for (let start = 0; start < records.length; start += bootstrapBatchSize) {
-      const batch = records.slice(start, start + bootstrapBatchSize);
-      count += batch.length;
-      yield line({ type: 'records', entity, records: batch });
+/** A turn of the event loop, so that the answer streams (and compresses) while the rest is read. */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Every live record of every region the user may read, as of one change-log seq, read in one
+ * snapshot with the regions' digests (S25, S6, S17). Resolves once the ETag is known; the records
+ * follow on `lines` a page at a time as they are read, so that the device starts writing before
+ * the server has read them all. The read transaction stays open until the last page is read (not
+ * until the device has them all): the pages go into the stream at once, whatever its pace.
+ */
+export async function startBootstrap(storage: Storage, user: SessionUser, ifNoneMatch?: string, pageSize = bootstrapBatchSize): Promise<BootstrapAnswer> {
+  const lines = new PassThrough();
+  let answer!: (value: BootstrapAnswer) => void;
+  const answered = new Promise<BootstrapAnswer>((resolve) => (answer = resolve));
+  let streaming = false;
+  const reading = storage.read(async (reader) => {
+    const regions = [...(await readableRegionIds(reader, user))].sort();
+    const digests = await reader.regionDigests(regions);
+    const etag = bootstrapEtag(digests);
+    if (etagMatches(ifNoneMatch, etag)) return answer({ notModified: true, etag });
+    const cursor = await reader.newestSeq();
+    streaming = true;
+    answer({ notModified: false, etag, lines });
+    lines.write(line({ type: 'begin', cursor, digests }));
+    let count = 0;
+    for (const entity of syncedEntities) {
+      for (const regionId of regions) {
+        for (let after: number | null = null; ; ) {
+          // A device that went away stops the read.
+          if (lines.destroyed) return;
+          const page = await reader.liveRecordsPage(entity.name, regionId, after, pageSize);
+          if (page.records.length > 0) lines.write(line({ type: 'records', entity: entity.name, records: page.records }));
+          count += page.records.length;
+          if (page.next === null) break;
+          after = page.next;
+          await turn();
+        }
+      }
     }
-  }
-  yield line({ type: 'end', records: count });
+    lines.write(line({ type: 'end', records: count }));
+  });
+  reading.then(
+    () => lines.end(),
+    // Without its end line the device takes the answer as cut off, and asks again (S25).
+    (error: unknown) => streaming && lines.destroy(error instanceof Error ? error : new Error(String(error))),
+  );
+  return Promise.race([answered, reading.then(() => answered)]);
 }

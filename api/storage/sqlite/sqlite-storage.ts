@@ -22,6 +22,7 @@ function tableOf(entity: string) {
 // better-sqlite3 statements prepared once per connection, their rows decoded by row-codec.ts.
 function preparedLookups(sqlite: Database.Database) {
   const recordById = new Map<string, ReturnType<typeof preparedRows>>();
+  const livePages = new Map<string, (regionId: string, after: number, limit: number) => { records: Record<string, unknown>[]; next: number | null }>();
   const changesByRegionCount = new Map<number, ReturnType<typeof preparedRows>>();
   const session = sqlite
     .prepare(
@@ -58,6 +59,23 @@ function preparedLookups(sqlite: Database.Database) {
     appliedMutation: preparedRows(sqlite, appliedMutations, 'where "mutation_id" = ?'),
     compaction: preparedRows(sqlite, changeLogCompaction, 'where "id" = 1'),
     digest: preparedRows(sqlite, regionDigests, 'where "region_id" = ?'),
+    livePage(entity: string) {
+      let page = livePages.get(entity);
+      if (!page) {
+        const table = tableOf(entity);
+        const codec = tableCodec(table);
+        // Keyset by rowid: the region index holds (region, rowid), so each page is a seek, not a sort.
+        const statement = sqlite
+          .prepare(`select rowid, ${codec.selectList} from "${codec.tableName}" where "${entity === 'regions' ? 'id' : 'region_id'}" = ? and "deleted" = 0 and rowid > ? order by rowid limit ?`)
+          .raw(true);
+        page = (regionId, after, limit) => {
+          const rows = statement.all(regionId, after, limit) as unknown[][];
+          return { records: rows.map((row) => codec.decode(row.slice(1))), next: rows.length < limit ? null : Number(rows.at(-1)![0]) };
+        };
+        livePages.set(entity, page);
+      }
+      return page;
+    },
     regionTree: sqlite.prepare('select id, parent_id parentId from regions where deleted = 0'),
     newestSeq: sqlite.prepare('select max(seq) seq from change_log'),
     session(tokenHash: string): { user: UserRow; expiresAt: string } | undefined {
@@ -99,6 +117,8 @@ function reader(db: Db, sqlite: Database.Database, lookups = preparedLookups(sql
       const regionColumn = entity === 'regions' ? table.id : table.regionId;
       return db.select().from(table).where(and(eq(regionColumn, regionId), eq(table.deleted, false))).all() as Record<string, unknown>[];
     },
+
+    liveRecordsPage: async (entity, regionId, after, limit) => lookups.livePage(entity)(regionId, after ?? 0, limit),
 
     findRecords: async (entity, field, value) => {
       const table = tableOf(entity);
@@ -227,7 +247,7 @@ const asUnavailable = (error: unknown) => (isBusy(error) ? new StorageUnavailabl
  */
 export function openSqliteStorage(
   dbPath: string,
-  options: { busyTimeoutMs?: number; maxGroupSize?: number } = {},
+  options: { busyTimeoutMs?: number; maxGroupSize?: number; maxGroupMs?: number } = {},
 ): Storage & { sqlite: ReturnType<typeof openDatabase>['sqlite'] } {
   const writeConnection = openDatabase(dbPath, options);
   const readConnection = openDatabase(dbPath, { ...options, readonly: true });
@@ -300,6 +320,7 @@ export function openSqliteStorage(
     rollbackTo,
     mapError: asUnavailable,
     maxGroupSize: options.maxGroupSize,
+    maxGroupMs: options.maxGroupMs,
   });
 
   const readBegin = readConnection.sqlite.prepare('BEGIN');
