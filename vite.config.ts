@@ -70,7 +70,7 @@ export default defineConfig({
   ],
   test: {
     root: '.',
-    include: ['{schema,api,worker,web,scripts}/**/*.test.{ts,tsx}'],
+    include: ['{schema,api,worker,web,scripts,faults}/**/*.test.{ts,tsx}'],
     testTimeout: 30_000,
   },
 });

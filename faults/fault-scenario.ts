@@ -24,7 +24,7 @@ export interface RunResult {
    * not lost, but not where the user left it. Reported apart.
    */
   keptInConflicts: number;
-  /** Of those, how many lost with an edit sent without a base (finding 1 of docs/reliability.md). */
+  /** Of those, how many lost with an edit sent without a base (a record created, then changed again before its create came back). */
   ofNewRecords: number;
   /** One line about where the fault landed, for the report (e.g. "killed with 2 pushes in flight"). */
   note: string;

@@ -42,8 +42,6 @@ export interface RunCheckInput {
   /** `rowVersions` of the server before the run. */
   rowsBefore: Map<string, number>;
   unexplainedRedownloads?: readonly string[];
-  /** Row changes the scenario expects beyond the saved writes (e.g. attachment records). */
-  allowedRowChange?: (key: string) => boolean;
 }
 
 /** Every check of a run, in a fixed order: the fuzz invariants, then the saved writes, then the rows. */
@@ -60,11 +58,11 @@ export async function runChecks(input: RunCheckInput): Promise<{ checks: CheckRe
   const conflictsOfRun = new Set(conflictRecords(input.sqlite).filter((c) => savedIds.has(c.recordId)).map((c) => `conflicts/${c.id}`));
   checks.push({
     name: 'no server row changed that no device wrote',
-    failures: unexplainedRowChanges(input.rowsBefore, rowVersions(input.sqlite, syncedTableNames), input.saved, (key) => conflictsOfRun.has(key) || (input.allowedRowChange?.(key) ?? false)),
+    failures: unexplainedRowChanges(input.rowsBefore, rowVersions(input.sqlite, syncedTableNames), input.saved, (key) => conflictsOfRun.has(key)),
     countsAsLoss: false,
   });
-  // Which edits lost: one sent with no base (an edit of a new record the server had not echoed
-  // back yet) is finding 1 of docs/reliability.md; others are S22 after a restart's compaction.
+  // Which edits lost to a conflict record: those sent without a base (a record created, then
+  // changed again before its create came back) apart, for the report.
   const kept = new Set(onServer.keptInConflicts.map((r) => r.id));
   const lostWithoutBase = new Set(
     conflictRecords(input.sqlite)

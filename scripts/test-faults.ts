@@ -111,7 +111,9 @@ const rows = selfTest
 console.log(`\n${rows.map((r, i) => `| ${r.join(' | ')} |${i === 0 ? `\n|${r.map(() => '---').join('|')}|` : ''}`).join('\n')}`);
 for (const t of tallies.filter((t) => t.keptInConflicts > 0)) {
   console.log(
-    `note: ${t.scenario.id}: ${t.keptInConflicts} saved records ended with their last value in a conflict record, not on the record: ${t.ofNewRecords} were edits of a new record not yet back from the server (finding 1 in docs/reliability.md), ${t.keptInConflicts - t.ofNewRecords} edits on a base the restart's compaction passed (S22)`,
+    `note: ${t.scenario.id}: ${t.keptInConflicts} saved records ended with their last value in a conflict record rather than on the record, kept, not lost (S14); ` +
+      `after a restart the server judges an edit whose base the compaction passed conservatively (S22). ${t.ofNewRecords} of them were edits sent without a base ` +
+      `(a record created, then changed again before its create came back). See docs/reliability.md.`,
   );
 }
 console.log(`\nseed ${seed}; ${tallies.map((t) => `${t.scenario.id} ${t.seconds.toFixed(0)} s`).join(', ')}`);

@@ -7,6 +7,7 @@ const steps: [string, string, string[]][] = [
   ['lint', 'npx', ['tsx', 'scripts/lint.ts']],
   ['unit and API tests', 'npx', ['vitest', 'run']],
   ['benchmarks, smoke size (no thresholds)', 'npx', ['tsx', 'bench/run.ts', '--smoke']],
+  ['fault injection, small size', 'npx', ['tsx', 'scripts/test-faults.ts', '--runs', '2']],
   ['end-to-end tests (Chromium)', 'npx', ['playwright', 'test']],
 ];
 

@@ -58,7 +58,7 @@ export const twoTabs: FaultScenario<BrowserApp> = {
           }
         })();
       const workers = tabs.map(work);
-      const until = Date.now() + random.int(2_000, 4_000);
+      const until = Date.now() + random.int(1_500, 3_000);
       while (Date.now() < until) {
         await sleep(random.int(300, 900));
         if (random.chance(0.3)) {
