@@ -10,6 +10,8 @@ import { officer, startHunianRun, waitForStoredUnits } from './hunian-browser-ru
  * "Masuk" (the sign-in request is the first one) until the last seeded unit is stored.
  * Baseline, same browser and run: Dexie bulkPut of the same records (the region's snapshot) into
  * a database with the same stores, batches of 1,000, nothing else (no download, no validation).
+ * A new device loads its regions from the bootstrap snapshot and then pulls the log (S25);
+ * bench/profile-bootstrap.ts shows where the time of the same run goes.
  */
 export const bench: Bench = async ({ smoke }) => {
   const units = smoke ? 500 : 50_000;
@@ -72,7 +74,7 @@ export const bench: Bench = async ({ smoke }) => {
       ...(met || smoke
         ? {}
         : {
-            note: `${((engineRate / rawRate) * 100).toFixed(0)} % of raw, goal 70 %. Not profiled yet; beyond the raw writes the engine signs in, downloads and JSON-parses ${Math.ceil(units / 1000)} pages of 1,000 changes (the server's limit), checks each record with zod and bulk-reads the records it replaces, with the server on the same 2 cores. Next steps: bootstrap from region snapshots (one download per region), and profile the service worker.`,
+            note: `${((engineRate / rawRate) * 100).toFixed(0)} % of raw, goal 70 %. The engine bootstraps from one snapshot (S25: gzip NDJSON streamed while the server reads it, each record checked, bulkPut two transactions deep); beyond the raw writes it signs in, the server reads and compresses the region on the same 2 cores, and on a first visit the service worker installs (precache) meanwhile. Profile: npx tsx bench/profile-bootstrap.ts.`,
           }),
     };
     return [row];
