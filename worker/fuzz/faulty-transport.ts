@@ -15,7 +15,7 @@ export const faultKinds = [
   'staleReplay',
   /** A pull page is served, then the connection drops before the device gets it. */
   'pullCut',
-  /** A region snapshot is served, then lost. */
+  /** A region snapshot is served, then lost; or a bootstrap answer breaks off after a few batches (S25). */
   'snapshotCut',
   /**
    * The server restarts while this request is in flight. In one Node process a handler runs in one
@@ -141,6 +141,28 @@ export function faultyTransport(inner: Transport, ctx: FaultContext): Transport 
       if (roll('snapshotCut')) throw lost('snapshot cut');
       return snapshot;
     },
+
+    ...(inner.bootstrap
+      ? {
+          async bootstrap(token: string) {
+            beforeSending();
+            const snapshot = await inFlight(() => inner.bootstrap!(token));
+            if (!roll('snapshotCut')) return snapshot;
+            // Decided now, like every fault: how many batches arrive before the connection drops.
+            const delivered = ctx.random.int(0, 3);
+            ctx.trace?.(`bootstrap cut after ${delivered} batches`);
+            async function* cut() {
+              let count = 0;
+              for await (const batch of snapshot.batches) {
+                if (count++ >= delivered) break;
+                yield batch;
+              }
+              throw lost('bootstrap cut');
+            }
+            return { ...snapshot, batches: cut() };
+          },
+        }
+      : {}),
 
     async uploadAttachment(token, sha256, blob, mimeType) {
       beforeSending();
