@@ -40,6 +40,7 @@ export async function applyPush(storage: Storage, user: SessionUser, request: Pu
     const results: MutationResult[] = [];
     let fresh = 0;
     const digests = new DigestDeltas();
+    const references = new Map<string, Record<string, unknown> | undefined>();
 
     for (const mutation of request.mutations) {
       if (mutation.seq <= last) {
@@ -60,7 +61,7 @@ export async function applyPush(storage: Storage, user: SessionUser, request: Pu
       const upgraded = upgradeMutation(mutation, request.schemaVersion);
       let checked: MutationWrite | MutationResult;
       try {
-        checked = await checkMutation(tx, upgraded, { user, deviceId: request.deviceId, allowedRegions, serverTime, digests });
+        checked = await checkMutation(tx, upgraded, { user, deviceId: request.deviceId, allowedRegions, serverTime, digests, references });
       } catch (error) {
         if (!(error instanceof MutationRejected)) throw error;
         checked = {

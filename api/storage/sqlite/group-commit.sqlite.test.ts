@@ -68,3 +68,45 @@ it('S2: a failed COMMIT rejects every transaction of the group as StorageUnavail
   expect(log).toEqual(['begin', 'savepoint g1_0', 'release g1_0', 'savepoint g1_1', 'release g1_1', 'rollback']);
   expect(group.length).toBe(0);
 });
+
+function loggingConnection(log: string[], limits: { maxGroupSize?: number; maxGroupMs?: number } = {}) {
+  return {
+    begin: () => log.push('begin'),
+    commit: () => log.push('commit'),
+    rollback: () => log.push('rollback'),
+    inTransaction: () => true,
+    savepoint: () => undefined,
+    release: () => undefined,
+    rollbackTo: () => undefined,
+    mapError: (error: unknown) => error,
+    ...limits,
+  };
+}
+
+it('S2: a transaction that arrives while a group waits a turn of the event loop joins its commit', async () => {
+  const log: string[] = [];
+  const group = new GroupCommit(loggingConnection(log, { maxGroupMs: 10_000 }));
+  const first = group.run(async () => 1);
+  // The next request is read in a later turn of the event loop, after the first one's group began.
+  await new Promise((resolve) => setImmediate(resolve));
+  expect(log).toEqual(['begin']);
+  const second = group.run(async () => 2);
+  expect(await Promise.all([first, second])).toEqual([1, 2]);
+  expect(log).toEqual(['begin', 'commit']);
+});
+
+it('S2: a group stops taking transactions after maxGroupSize or maxGroupMs; the rest commit in the next', async () => {
+  const log: string[] = [];
+  const bySize = new GroupCommit(loggingConnection(log, { maxGroupSize: 2 }));
+  await Promise.all([1, 2, 3].map((n) => bySize.run(async () => n)));
+  expect(log).toEqual(['begin', 'commit', 'begin', 'commit']);
+
+  log.length = 0;
+  const byTime = new GroupCommit(loggingConnection(log, { maxGroupMs: 1 }));
+  const busy = async () => {
+    const until = performance.now() + 3;
+    while (performance.now() < until);
+  };
+  await Promise.all([byTime.run(busy), byTime.run(busy), byTime.run(busy)]);
+  expect(log).toEqual(['begin', 'commit', 'begin', 'commit', 'begin', 'commit']);
+});

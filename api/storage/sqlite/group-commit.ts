@@ -12,9 +12,17 @@ export interface GroupCommitConnection {
   rollbackTo(name: string): void;
   /** Turns a driver error into what callers should see (busy → StorageUnavailable). */
   mapError(error: unknown): unknown;
-  /** Most transactions in one group; bounds the latency of the first one. Default 64. */
+  /** Most transactions in one group. Default 256. */
   maxGroupSize?: number;
+  /**
+   * How long a group keeps taking transactions (ms, from its BEGIN): bounds the wait of its first
+   * one for the COMMIT. Default 50.
+   */
+  maxGroupMs?: number;
 }
+
+/** One turn of the event loop: lets requests that have arrived meanwhile be read and queued. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 interface Job {
   task: () => Promise<unknown>;
@@ -33,6 +41,11 @@ interface Job {
  *   the group is rejected (as StorageUnavailable: nothing of it was written, retry later).
  * - Order is queue order, and each transaction sees the writes of those before it in its group,
  *   exactly as if each had committed alone: the group is serial, only the fsync is shared.
+ *
+ * A group starts one event-loop turn after the first transaction is queued, and when the queue
+ * runs dry it waits one more turn for others before it commits (while it is young and not full).
+ * Without those turns a group never grew past one push on a real server: each push's
+ * transaction ran to its COMMIT before the next request was even read.
  */
 export class GroupCommit {
   private readonly queue: Job[] = [];
@@ -50,12 +63,14 @@ export class GroupCommit {
   run<T>(task: () => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ task, resolve: resolve as (value: unknown) => void, reject });
-      if (!this.draining) void this.drain();
+      if (!this.draining) {
+        this.draining = true;
+        setImmediate(() => void this.drain());
+      }
     });
   }
 
   private async drain() {
-    this.draining = true;
     try {
       while (this.queue.length > 0) await this.runGroup();
     } finally {
@@ -65,7 +80,8 @@ export class GroupCommit {
 
   private async runGroup() {
     const c = this.connection;
-    const maxSize = c.maxGroupSize ?? 64;
+    const maxSize = c.maxGroupSize ?? 256;
+    const maxMs = c.maxGroupMs ?? 50;
     const group = `g${++this.groups}_`;
     const done: { job: Job; ok: boolean; value: unknown }[] = [];
     try {
@@ -75,8 +91,13 @@ export class GroupCommit {
       for (const job of this.queue.splice(0)) job.reject(c.mapError(error));
       return;
     }
-    // Transactions that arrive while the group runs join it, up to maxSize.
-    while (this.queue.length > 0 && done.length < maxSize) {
+    const started = performance.now();
+    // Transactions that arrive while the group runs join it, up to maxSize and maxMs.
+    while (done.length === 0 || (done.length < maxSize && performance.now() - started < maxMs)) {
+      if (this.queue.length === 0) {
+        await nextTurn();
+        if (this.queue.length === 0) break;
+      }
       const job = this.queue.shift()!;
       this.running++;
       const name = `${group}${done.length}`;

@@ -247,7 +247,7 @@ const asUnavailable = (error: unknown) => (isBusy(error) ? new StorageUnavailabl
  */
 export function openSqliteStorage(
   dbPath: string,
-  options: { busyTimeoutMs?: number; maxGroupSize?: number } = {},
+  options: { busyTimeoutMs?: number; maxGroupSize?: number; maxGroupMs?: number } = {},
 ): Storage & { sqlite: ReturnType<typeof openDatabase>['sqlite'] } {
   const writeConnection = openDatabase(dbPath, options);
   const readConnection = openDatabase(dbPath, { ...options, readonly: true });
@@ -320,6 +320,7 @@ export function openSqliteStorage(
     rollbackTo,
     mapError: asUnavailable,
     maxGroupSize: options.maxGroupSize,
+    maxGroupMs: options.maxGroupMs,
   });
 
   const readBegin = readConnection.sqlite.prepare('BEGIN');
