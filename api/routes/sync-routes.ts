@@ -10,6 +10,7 @@ import { requireUser } from '../http/require-user';
 import { startBootstrap } from '../sync/bootstrap';
 import { maxPullLimit, pullChanges } from '../sync/pull';
 import { applyPush } from '../sync/push';
+import { inPushBacklog, maxQueuedMutations, pushBacklog } from '../sync/push-backlog';
 import { regionSnapshot } from '../sync/snapshot';
 import { checkVersions, headerVersion } from '../sync/versions';
 
@@ -27,17 +28,15 @@ const bootstrapProtocol = 3;
  */
 const bootstrapGzipLevel = 3;
 
-/** More pushes than this waiting for the database: shed load with 503 rather than queue without end. */
-const maxQueuedPushes = 200;
-
 export const syncRoutes = new Hono<AppEnv>()
   .use(requireUser)
   .post('/push', async (c) => {
-    if (c.var.storage.queuedTransactions >= maxQueuedPushes) {
+    // Shed load with 503 rather than queue without end.
+    if (pushBacklog(c.var.storage) >= maxQueuedMutations) {
       throw new HttpError(503, 'overloaded', 'The server is busy; try again shortly');
     }
     const request = await readJson(c, pushRequestSchema);
-    return c.json(await applyPush(c.var.storage, c.var.user, request));
+    return c.json(await inPushBacklog(c.var.storage, request.mutations.length, () => applyPush(c.var.storage, c.var.user, request)));
   })
   .get('/pull', async (c) => {
     checkVersions(headerVersion(c.req.header(versionHeaders.protocol)), headerVersion(c.req.header(versionHeaders.schema)));
