@@ -57,6 +57,11 @@ export class FaultProxy {
   private readonly inFlight = new Set<ProxiedRequest>();
   private readonly agent = new http.Agent({ keepAlive: true });
   baseUrl = '';
+  /**
+   * A slow link: each answer is held this long after the server gave it, so a round takes long
+   * enough for a fault to land inside it (the server has applied a push, the device not heard yet).
+   */
+  latencyMs = 0;
   /** While true, the network is down: every connection is dropped as it arrives. */
   private blocked = false;
 
@@ -136,6 +141,15 @@ export class FaultProxy {
 
     const target = new URL(url, this.upstream);
     const upstreamRequest = http.request(target, { method, headers: { ...req.headers, host: target.host }, agent: this.agent }, (upstreamResponse) => {
+      if (this.latencyMs > 0) {
+        upstreamResponse.pause();
+        setTimeout(() => {
+          respond(upstreamResponse);
+          upstreamResponse.resume();
+        }, this.latencyMs);
+      } else respond(upstreamResponse);
+    });
+    const respond = (upstreamResponse: http.IncomingMessage) => {
       entry.status = upstreamResponse.statusCode;
       const length = Number(upstreamResponse.headers['content-length'] ?? NaN);
       const responseBody: Buffer[] = [];
@@ -176,7 +190,7 @@ export class FaultProxy {
         end('upstream_failed');
         res.socket?.destroy();
       });
-    });
+    };
     upstreamRequest.on('error', () => {
       // The server went away (killed) or refused the connection: the device sees the network fail.
       if (!requestCut) end('upstream_failed');

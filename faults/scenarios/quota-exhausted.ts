@@ -116,12 +116,17 @@ export const quotaExhausted: FaultScenario<BrowserApp> = {
       const photos = random.int(1, 3);
       const files: Awaited<ReturnType<typeof cameraPhoto>>[] = [];
       for (let i = 0; i < photos; i++) files.push(await cameraPhoto(page, `run ${run} foto ${i + 1}`, random.int(0, 359)));
-      // The phone fills up somewhere between nothing left and room for most of the work.
-      const budget = random.pick([0, random.int(1, 4_000), random.int(4_000, 400_000), random.int(400_000, 1_200_000)]);
-      await page.evaluate((b) => {
-        window.hunianQuota!.budget = b;
-        window.hunianQuota!.used = 0;
-      }, budget);
+      // Where the phone fills up: while the photos' bytes are stored (each a few hundred KB), or
+      // in the middle of the save itself (the inspection, the device's seq, the outbox entries,
+      // each photo's record: a few KB in all), so that a save can stop half done.
+      const during = random.weighted({ photos: 1, save: 2 });
+      const budget = during === 'photos' ? random.int(0, photos * 350_000) : random.int(0, 3_000);
+      const arm = () =>
+        page.evaluate((b) => {
+          window.hunianQuota!.budget = b;
+          window.hunianQuota!.used = 0;
+        }, budget);
+      if (during === 'photos') await arm();
 
       const notes = `quota-exhausted run ${run} ${Date.now()}`;
       const rating = random.int(1, 5);
@@ -153,6 +158,7 @@ export const quotaExhausted: FaultScenario<BrowserApp> = {
       };
       const notKept: typeof files = [];
       for (const file of files) if (!(await choosePhoto(file))) notKept.push(file);
+      if (during === 'save') await arm();
       const refusedBeforeSave = await refusedSoFar();
       await page.getByRole('button', { name: 'Simpan', exact: true }).click();
       const savedAtOnce = await waitFor(() => !page.url().includes('/inspections/new'), 3_000);
@@ -231,7 +237,7 @@ export const quotaExhausted: FaultScenario<BrowserApp> = {
         checked.checks.push({ name: 'what was saved when storage ran out holds together', failures: inconsistent, countsAsLoss: true });
         checked.checks.push({ name: 'a plain message, and saving again once space is freed finishes the job', failures, countsAsLoss: failures.some((f) => f.includes('not whole') || f.includes('photo records')) });
         const where = refused.length === 0 ? 'nothing refused (it all fit)' : `refused: ${[...new Set(refused)].join(', ')}`;
-        const note = `${photos} photos, ${used} of a budget of ${budget} bytes written; ${where}; ${notKept.length} photos refused; ${savedAtOnce ? 'saved at once' : 'saved on the retry'}`;
+        const note = `${photos} photos, full during the ${during}: ${used} of ${budget} bytes written; ${where}; ${notKept.length} photos refused; ${savedAtOnce ? 'saved at once' : 'saved on the retry'}`;
         log(note);
         return { ...checked, writes: saved.writes, note };
       } finally {

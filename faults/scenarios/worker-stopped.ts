@@ -38,6 +38,9 @@ export const workerStopped: FaultScenario<BrowserApp> = {
       const records = await page.evaluate(([n, tag]) => window.hunianFaults!.saveInspections(n, tag), [count, `worker-stopped run ${run}`] as const);
       for (const r of records) saved.noteSaved('inspections', r.id, r.fields, 'the phone');
       if (sabotage) await dropSavedRecord(page, records.at(-1)!.id);
+      // A slow link, so that a round lasts long enough to be stopped inside.
+      const latency = random.int(80, 250);
+      server.proxy.latencyMs = latency;
       server.proxy.setNetworkDown(false);
       await context.setOffline(false);
 
@@ -46,8 +49,9 @@ export const workerStopped: FaultScenario<BrowserApp> = {
       for (let s = 0; s < stopsWanted; s++) {
         // Wake the worker and start a round (a page message wakes a stopped worker).
         void page.evaluate(() => window.hunianFaults!.syncViaWorker()).catch(() => undefined);
-        const moment = random.weighted({ push: 2, pull: 2, any: 1 });
-        if (moment === 'any') await sleep(random.int(0, 150));
+        // Nothing left to push (an earlier round finished it): stop a pull instead.
+        const moment = (await outboxCount(page)) > 0 ? random.weighted({ push: 2, pull: 2, any: 1 }) : random.weighted({ pull: 2, any: 1 });
+        if (moment === 'any') await sleep(random.int(0, 3 * latency));
         else {
           const prefix = moment === 'push' ? '/api/sync/push' : '/api/sync/pull';
           const inFlight = await waitFor(() => server.proxy.requestsInFlight().some((r) => r.url.startsWith(prefix)), 3_000, 1);
@@ -55,7 +59,8 @@ export const workerStopped: FaultScenario<BrowserApp> = {
             stops.push(`no ${moment} came (outbox ${await outboxCount(page)})`);
             continue;
           }
-          await sleep(random.int(0, 5));
+          // Somewhere between the server's answer and the worker hearing it.
+          await sleep(random.int(0, latency));
         }
         const onWire = server.proxy.requestsInFlight().map((r) => r.url.split('?')[0]);
         await cdp.send('ServiceWorker.stopAllWorkers');
@@ -63,6 +68,7 @@ export const workerStopped: FaultScenario<BrowserApp> = {
         await sleep(random.int(0, 200));
       }
 
+      server.proxy.latencyMs = 0;
       // The page wakes the worker; the outbox must drain with no further help.
       const failures: string[] = [];
       const drained = await waitFor(async () => {
@@ -80,7 +86,7 @@ export const workerStopped: FaultScenario<BrowserApp> = {
       try {
         const checked = await runChecks({ sqlite, baseUrl: server.baseUrl, devices: [device], ledger: server.proxy.ledger, saved, rowsBefore });
         checked.checks.push({ name: 'the woken worker finished the work', failures, countsAsLoss: false });
-        const note = `${count} inspections; ${stops.join('; ')}`;
+        const note = `${count} inspections, answers ${latency} ms late; ${stops.join('; ')}`;
         log(note);
         return { ...checked, writes: saved.writes, note };
       } finally {
@@ -88,6 +94,7 @@ export const workerStopped: FaultScenario<BrowserApp> = {
         device.db.close();
       }
     } finally {
+      server.proxy.latencyMs = 0;
       await context.close();
     }
   },
