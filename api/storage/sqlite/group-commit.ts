@@ -12,6 +12,11 @@ export interface GroupCommitConnection {
   rollbackTo(name: string): void;
   /** Turns a driver error into what callers should see (busy → StorageUnavailable). */
   mapError(error: unknown): unknown;
+  /**
+   * Called right after each COMMIT returns; resolves once that commit survives a power cut (when
+   * the COMMIT itself does not sync, wal-sync.ts). Absent: the COMMIT is durable when it returns.
+   */
+  durable?(): Promise<void>;
   /** Most transactions in one group. Default 256. */
   maxGroupSize?: number;
   /**
@@ -36,7 +41,8 @@ interface Job {
  * of pushes costs one fsync, not one each (docs/decisions/009-grouped-commits.md).
  *
  * - A transaction that throws rolls back only its own savepoint and rejects only its caller.
- * - Nobody gets an answer before the shared COMMIT has returned: an acknowledged write is durable.
+ * - Nobody gets an answer before the shared COMMIT is durable (it has returned, and `durable()`
+ *   has resolved): an acknowledged write survives a power cut.
  * - If the COMMIT fails, or SQLite rolls back the whole transaction itself, every transaction of
  *   the group is rejected (as StorageUnavailable: nothing of it was written, retry later).
  * - Order is queue order, and each transaction sees the writes of those before it in its group,
@@ -72,7 +78,12 @@ export class GroupCommit {
 
   private async drain() {
     try {
-      while (this.queue.length > 0) await this.runGroup();
+      while (this.queue.length > 0) {
+        await this.runGroup();
+        // A turn of the event loop between groups: finished syncs answer their callers, answers
+        // are written out and new requests read, however long the queue.
+        if (this.queue.length > 0) await nextTurn();
+      }
     } finally {
       this.draining = false;
     }
@@ -126,16 +137,24 @@ export class GroupCommit {
         }
       }
     }
+    let durable: Promise<void>;
     try {
       c.commit();
+      durable = c.durable?.() ?? Promise.resolve();
     } catch (error) {
       c.rollback();
       this.settleAll(done, c.mapError(error) instanceof StorageUnavailable ? c.mapError(error) : new StorageUnavailable('The database could not commit'));
       return;
     }
-    // Only now, after the shared COMMIT, does anyone hear back.
-    this.running -= done.length;
-    for (const { job, ok, value } of done) (ok ? job.resolve : job.reject)(value);
+    // Only once the shared COMMIT is on disk does anyone hear back, refusals too (they may
+    // describe what the group's earlier writes left). The next group does not wait for it.
+    durable.then(
+      () => {
+        this.running -= done.length;
+        for (const { job, ok, value } of done) (ok ? job.resolve : job.reject)(value);
+      },
+      (error: unknown) => this.settleAll(done, error),
+    );
   }
 
   /** Rejects every transaction of a failed group; one that had failed alone keeps its own error. */
