@@ -6,21 +6,31 @@ import { Worker } from 'node:worker_threads';
 // build: it needs nothing of ours, only the driver.
 const workerSource = `
 const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
-const db = new Database(workerData.dbPath);
-db.pragma('busy_timeout = 0');
-db.pragma('synchronous = FULL');
+const describe = (error) => (error && error.message ? (error.code ? error.code + ': ' : '') + error.message : String(error));
+let db;
+try {
+  const Database = require(workerData.driver);
+  db = new Database(workerData.dbPath);
+  db.pragma('busy_timeout = 0');
+  db.pragma('synchronous = FULL');
+} catch (error) {
+  parentPort.postMessage(describe(error));
+}
 parentPort.on('message', (message) => {
   if (message === 'close') {
-    db.close();
+    try {
+      db?.close();
+    } catch {}
     parentPort.close();
     return;
   }
+  if (!db) return parentPort.postMessage('no connection');
   try {
     db.pragma('wal_checkpoint(PASSIVE)');
     parentPort.postMessage(null);
   } catch (error) {
-    parentPort.postMessage(String(error));
+    // Busy: another checkpoint (the writer's own) is running; the next one will do.
+    parentPort.postMessage(String(error && error.code).startsWith('SQLITE_BUSY') ? null : describe(error));
   }
 });
 `;
@@ -94,11 +104,11 @@ export class Checkpointer {
         console.error(`WAL checkpoint failed (the writer's own checkpoint takes over): ${failure}`);
       }
     });
-    worker.on('error', (error) => {
+    worker.on('error', (error: unknown) => {
       this.running = false;
       this.broken = true;
       this.worker = undefined;
-      console.error(`WAL checkpointer stopped (the writer's own checkpoint takes over): ${String(error)}`);
+      console.error(`WAL checkpointer stopped (the writer's own checkpoint takes over): ${error instanceof Error ? error.message : JSON.stringify(error)}`);
     });
     this.worker = worker;
     return worker;

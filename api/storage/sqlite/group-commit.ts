@@ -59,11 +59,31 @@ export class GroupCommit {
   private draining = false;
   private groups = 0;
 
+  private idleWaiters: (() => void)[] = [];
+
   constructor(private readonly connection: GroupCommitConnection) {}
 
   /** Transactions queued or running. */
   get length(): number {
     return this.queue.length + this.running;
+  }
+
+  /** Resolves once no transaction is queued or running (all answered), or after `maxMs`. */
+  idle(maxMs: number): Promise<void> {
+    if (this.length === 0) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, maxMs);
+      timer.unref();
+      this.idleWaiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  private settled(count: number) {
+    this.running -= count;
+    if (this.length === 0) for (const wake of this.idleWaiters.splice(0)) wake();
   }
 
   run<T>(task: () => Promise<T>): Promise<T> {
@@ -100,6 +120,7 @@ export class GroupCommit {
     } catch (error) {
       // Could not even start (busy): refuse what is waiting now; later arrivals try again.
       for (const job of this.queue.splice(0)) job.reject(c.mapError(error));
+      this.settled(0);
       return;
     }
     const started = performance.now();
@@ -150,7 +171,7 @@ export class GroupCommit {
     // describe what the group's earlier writes left). The next group does not wait for it.
     durable.then(
       () => {
-        this.running -= done.length;
+        this.settled(done.length);
         for (const { job, ok, value } of done) (ok ? job.resolve : job.reject)(value);
       },
       (error: unknown) => this.settleAll(done, error),
@@ -159,7 +180,7 @@ export class GroupCommit {
 
   /** Rejects every transaction of a failed group; one that had failed alone keeps its own error. */
   private settleAll(done: { job: Job; ok: boolean; value: unknown }[], error: unknown) {
-    this.running -= done.length;
+    this.settled(done.length);
     for (const { job, ok, value } of done) job.reject(ok ? error : value);
   }
 }

@@ -5,13 +5,14 @@ import type { AppliedMutationRow, ChangeRow, DeviceRow, FieldChangeRow, Storage,
 import { StorageUnavailable } from '../storage';
 import type Database from 'better-sqlite3';
 import { openDatabase, type Db } from './open-database';
+import { changePages } from './change-pages';
+import { readTransactions } from './read-transactions';
 import { preparedRows, tableCodec } from './row-codec';
 import { preparedWriter } from './prepared-upsert';
 import { appliedMutations, changeLog, changeLogCompaction, devices, regionDigests, sessions } from './server-tables';
 import { Checkpointer } from './checkpointer';
 import { GroupCommit } from './group-commit';
 import { WalSync, type SyncFile } from './wal-sync';
-import { SerialQueue } from './serial-queue';
 
 function tableOf(entity: string) {
   const table = entityTables[entity as keyof typeof entityTables];
@@ -25,7 +26,6 @@ function tableOf(entity: string) {
 function preparedLookups(sqlite: Database.Database) {
   const recordById = new Map<string, ReturnType<typeof preparedRows>>();
   const livePages = new Map<string, (regionId: string, after: number, limit: number) => { records: Record<string, unknown>[]; next: number | null }>();
-  const changesByRegionCount = new Map<number, ReturnType<typeof preparedRows>>();
   const session = sqlite
     .prepare(
       `select ${tableCodec(users).selectList.replace(/"([a-z_]+)"/g, '"users"."$1"')}, "sessions"."expires_at" from "sessions" inner join "users" on "users"."id" = "sessions"."user_id" where "sessions"."token_hash" = ? and "sessions"."revoked_at" is null`,
@@ -40,15 +40,6 @@ function preparedLookups(sqlite: Database.Database) {
       if (!statement) {
         statement = preparedRows(sqlite, tableOf(entity), 'where "id" = ?');
         recordById.set(entity, statement);
-      }
-      return statement;
-    },
-    changesAfter(regionCount: number) {
-      let statement = changesByRegionCount.get(regionCount);
-      if (!statement) {
-        const regionList = Array.from({ length: regionCount }, () => '?').join(', ');
-        statement = preparedRows(sqlite, changeLog, `where "seq" > ? and "region_id" in (${regionList}) order by "seq" limit ?`);
-        changesByRegionCount.set(regionCount, statement);
       }
       return statement;
     },
@@ -88,14 +79,13 @@ function preparedLookups(sqlite: Database.Database) {
   };
 }
 
-function reader(db: Db, sqlite: Database.Database, lookups = preparedLookups(sqlite)): StorageReader {
+function reader(db: Db, sqlite: Database.Database, lookups = preparedLookups(sqlite), changesAfter = changePages(sqlite)): StorageReader {
   return {
     regionTree: async () => lookups.regionTree.all() as { id: string; parentId: string | null }[],
 
     readRecord: async (entity, id) => lookups.record(entity).get(id),
 
-    changesAfter: async (cursor, regionIds, limit) =>
-      regionIds.length === 0 ? [] : (lookups.changesAfter(regionIds.length).all(cursor, ...regionIds, limit) as unknown as ChangeRow[]),
+    changesAfter: async (cursor, regionIds, limit) => changesAfter(cursor, regionIds, limit),
 
     recordChangesAfter: async (entity, recordId, afterSeq) => lookups.recordChanges.all(entity, recordId, afterSeq) as unknown as ChangeRow[],
 
@@ -245,11 +235,12 @@ const asUnavailable = (error: unknown) => (isBusy(error) ? new StorageUnavailabl
  * running them one at a time: with one connection, two interleaved transactions would share one
  * SQLite transaction. Transactions that queue up meanwhile run as one group (group-commit.ts):
  * one SQLite transaction, a savepoint each, one COMMIT (one fsync) for all. Reads use a second
- * connection, so a pull never waits for a push; WAL gives each read transaction its own snapshot.
+ * connection, where WAL gives each read transaction its own snapshot; they let a backlog of
+ * pushes go first (read-transactions.ts).
  */
 export function openSqliteStorage(
   dbPath: string,
-  options: { busyTimeoutMs?: number; maxGroupSize?: number; maxGroupMs?: number; syncFile?: SyncFile } = {},
+  options: { busyTimeoutMs?: number; maxGroupSize?: number; maxGroupMs?: number; syncFile?: SyncFile; maxReadDeferMs?: number } = {},
 ): Storage & { sqlite: ReturnType<typeof openDatabase>['sqlite'] } {
   const writeConnection = openDatabase(dbPath, options);
   const readConnection = openDatabase(dbPath, { ...options, readonly: true });
@@ -260,7 +251,6 @@ export function openSqliteStorage(
   writeConnection.sqlite.pragma('wal_autocheckpoint = 10000');
   const walSync = new WalSync(`${dbPath}-wal`, options.syncFile);
   const checkpointer = new Checkpointer(dbPath);
-  const reads = new SerialQueue();
   let savepoints = 0;
   const exec = (statement: string) => writeConnection.sqlite.exec(statement);
 
@@ -308,7 +298,8 @@ export function openSqliteStorage(
       return baseTx.compactChangeLog(throughSeq, now);
     },
   };
-  const snapshot = reader(readConnection.db, readConnection.sqlite);
+  // Pulls read committed rows only: their decoded rows are shared (change-pages.ts).
+  const snapshot = reader(readConnection.db, readConnection.sqlite, preparedLookups(readConnection.sqlite), changePages(readConnection.sqlite, { cacheRows: 20_000 }));
 
   const writes = new GroupCommit({
     begin: () => {
@@ -337,34 +328,20 @@ export function openSqliteStorage(
     maxGroupMs: options.maxGroupMs,
   });
 
-  const readBegin = readConnection.sqlite.prepare('BEGIN');
-  const readCommit = readConnection.sqlite.prepare('COMMIT');
-  // Any read of the database file takes the transaction's snapshot.
-  const takeSnapshot = readConnection.sqlite.prepare('select 1 from sqlite_master limit 1');
-  async function readTransaction<T>(fn: () => Promise<T>): Promise<T> {
-    try {
-      readBegin.run();
-    } catch (error) {
-      throw asUnavailable(error);
-    }
-    try {
-      takeSnapshot.get();
-      // The snapshot holds at most the commits made so far (all on this thread). Nothing of it
-      // goes out before they are on disk: a power cut must not take back what a device has seen.
-      await walSync.durable(walSync.commits);
-      const result = await fn();
-      readCommit.run();
-      return result;
-    } catch (error) {
-      if (readConnection.sqlite.inTransaction) readConnection.sqlite.exec('ROLLBACK');
-      throw asUnavailable(error);
-    }
-  }
+  const read = readTransactions({
+    sqlite: readConnection.sqlite,
+    reader: snapshot,
+    writesPending: () => writes.length > 0,
+    writesIdle: (maxMs) => writes.idle(maxMs),
+    committedIsDurable: () => walSync.durable(walSync.commits),
+    mapError: asUnavailable,
+    maxDeferMs: options.maxReadDeferMs ?? 5000,
+  });
 
   return {
     sqlite: writeConnection.sqlite,
     transaction: (fn) => writes.run(() => fn(tx)),
-    read: (fn) => reads.run(() => readTransaction(() => fn(snapshot))),
+    read,
     get queuedTransactions() {
       return writes.length;
     },

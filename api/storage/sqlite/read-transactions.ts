@@ -1,0 +1,114 @@
+import type Database from 'better-sqlite3';
+import type { StorageReader } from '../storage';
+
+/**
+ * The one lookup every request makes before anything else (requireUser): it never waits for the
+ * writer's backlog, or a burst of pushes could not even be read in while it is applied.
+ */
+const urgentLookups: ReadonlySet<string> = new Set<keyof StorageReader>(['userForSession']);
+
+export interface ReadTransactionOptions {
+  /** The read-only connection, and a reader over it. */
+  sqlite: Database.Database;
+  reader: StorageReader;
+  /** Whether pushes (any write transactions) are queued or being applied. */
+  writesPending(): boolean;
+  /** Resolves once the writer has nothing queued or running, or after `maxMs`. */
+  writesIdle(maxMs: number): Promise<void>;
+  /** Resolves once every commit made so far is on disk (wal-sync.ts). */
+  committedIsDurable(): Promise<void>;
+  mapError(error: unknown): unknown;
+  /** How long a read waits for the writer's backlog at most. */
+  maxDeferMs: number;
+}
+
+/**
+ * Read transactions on one read-only connection, one at a time, each a consistent snapshot.
+ *
+ * A read yields to the writer (decision 018): it opens its transaction at its first lookup, and
+ * that waits while pushes are queued or being applied (at most `maxDeferMs`), so that a burst of
+ * pushes is answered before the pulls of the devices it came from are served. Pulls are
+ * catch-up reads; a push waits until it is on disk and answered. Only the session lookup
+ * (`urgentLookups`) goes first. A read that never looks anything up never opens a transaction.
+ *
+ * Its snapshot taken, a read waits until the commits the snapshot may hold are on disk (decision
+ * 017): no device is shown data a power cut could still take back.
+ */
+export function readTransactions(options: ReadTransactionOptions) {
+  const { sqlite, reader } = options;
+  const begin = sqlite.prepare('BEGIN');
+  const commit = sqlite.prepare('COMMIT');
+  // Any read of the database file takes the transaction's snapshot.
+  const takeSnapshot = sqlite.prepare('select 1 from sqlite_master limit 1');
+  // One read transaction at a time on the connection. Urgent lookups are granted it first; the
+  // others only while no push is queued or being applied, or once they have waited maxDeferMs.
+  // Checked at each grant, not once on arrival: pulls that queued up behind one another while
+  // pushes were waiting must not all go the moment the writer is briefly idle.
+  let busy = false;
+  const urgent: (() => void)[] = [];
+  const others: { deadline: number; grant: () => void }[] = [];
+  let wakeArmed = false;
+  const pump = () => {
+    if (busy) return;
+    let grant = urgent.shift();
+    if (!grant && others.length > 0) {
+      if (options.writesPending() && performance.now() < others[0]!.deadline) {
+        if (!wakeArmed) {
+          wakeArmed = true;
+          void options.writesIdle(others[0]!.deadline - performance.now()).then(() => {
+            wakeArmed = false;
+            pump();
+          });
+        }
+        return;
+      }
+      grant = others.shift()!.grant;
+    }
+    if (!grant) return;
+    busy = true;
+    grant();
+  };
+  const done = () => {
+    busy = false;
+    pump();
+  };
+  const connection = (isUrgent: boolean) =>
+    new Promise<() => void>((granted) => {
+      if (isUrgent) urgent.push(() => granted(done));
+      else others.push({ deadline: performance.now() + options.maxDeferMs, grant: () => granted(done) });
+      pump();
+    });
+
+  return async function read<T>(fn: (reader: StorageReader) => Promise<T>): Promise<T> {
+    let opening: Promise<void> | undefined;
+    let release: (() => void) | undefined;
+    const open = (isUrgent: boolean) =>
+      (opening ??= (async () => {
+        release = await connection(isUrgent);
+        begin.run();
+        takeSnapshot.get();
+        await options.committedIsDurable();
+      })());
+    const lazy = {} as Record<string, unknown>;
+    for (const [name, lookup] of Object.entries(reader) as [string, (...args: unknown[]) => Promise<unknown>][]) {
+      const urgent = urgentLookups.has(name);
+      lazy[name] = async (...args: unknown[]) => {
+        await open(urgent);
+        return lookup(...args);
+      };
+    }
+    try {
+      const result = await fn(lazy as unknown as StorageReader);
+      if (opening) {
+        await opening;
+        commit.run();
+      }
+      return result;
+    } catch (error) {
+      if (release && sqlite.inTransaction) sqlite.exec('ROLLBACK');
+      throw options.mapError(error);
+    } finally {
+      release?.();
+    }
+  };
+}
