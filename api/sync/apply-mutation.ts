@@ -11,12 +11,6 @@ export interface MutationContext {
   serverTime: string;
   /** Where the push gathers its digest changes, to write them once at its end. */
   digests?: DigestDeltas;
-  /**
-   * Records this push has read as reference targets (by entity and id; undefined: none), so that
-   * its mutations read a unit or a region once, not each time. A record this push writes is
-   * dropped from it.
-   */
-  references?: Map<string, Record<string, unknown> | undefined>;
 }
 
 /** A mutation the server will never apply. It is acknowledged as rejected, with this reason (S15). */
@@ -43,8 +37,6 @@ function ownFields(row: Record<string, unknown>): Record<string, unknown> {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-const referenceKey = (entity: string, id: string) => `${entity}\u0000${id}`;
-
 const referenceFieldsOf = new Map<string, [string, string][]>();
 /** An entity's fields that reference another entity, with its name. */
 function referenceFields(entity: AnyEntity): [string, string][] {
@@ -56,21 +48,13 @@ function referenceFields(entity: AnyEntity): [string, string][] {
   return found;
 }
 
-async function readReference(tx: StorageTx, ctx: MutationContext, entity: string, id: string) {
-  const key = referenceKey(entity, id);
-  if (ctx.references?.has(key)) return ctx.references.get(key);
-  const found = await tx.readRecord(entity, id);
-  ctx.references?.set(key, found);
-  return found;
-}
-
 /** Each `references` field must point at a live record in a region the writer may use. */
 async function checkReferences(tx: StorageTx, entity: AnyEntity, record: Record<string, unknown>, ctx: MutationContext) {
   for (const [fieldName, target] of referenceFields(entity)) {
     const value = record[fieldName];
     if (typeof value !== 'string') continue;
     const targetEntity = entityByName(target)!;
-    const found = await readReference(tx, ctx, target, value);
+    const found = await tx.readRecord(target, value);
     const foundRegion = found && targetEntity.regionField ? found[targetEntity.regionField] : undefined;
     if (!found || found.deleted === true || !ctx.allowedRegions.has(String(foundRegion))) {
       throw new MutationRejected('invalid_reference', `${fieldName} does not name a ${target} record you may use`, { field: fieldName });
@@ -179,9 +163,8 @@ export async function checkMutation(tx: StorageTx, mutation: Mutation, ctx: Muta
   if (existing && !ctx.allowedRegions.has(String(existing[regionField]))) {
     throw new MutationRejected('region_forbidden', 'The record belongs to a region you may not write');
   }
-  const write = (op: 'upsert' | 'delete', record: Record<string, unknown>, changedFields: string[] | null) => {
-    ctx.references?.delete(referenceKey(entity.name, mutation.recordId));
-    return writeChange(tx, {
+  const write = (op: 'upsert' | 'delete', record: Record<string, unknown>, changedFields: string[] | null) =>
+    writeChange(tx, {
       entity,
       op,
       record,
@@ -194,7 +177,6 @@ export async function checkMutation(tx: StorageTx, mutation: Mutation, ctx: Muta
       before: existing ?? null,
       digests: ctx.digests,
     });
-  };
 
   if (mutation.op === 'delete') {
     // Deleting what the server never had (a draft whose create was refused) changes nothing.
@@ -269,7 +251,6 @@ export async function checkMutation(tx: StorageTx, mutation: Mutation, ctx: Muta
     if (entity.name === 'households' && (changedFields === null || changedFields.includes('headNik') || changedFields.includes('members'))) {
       // Before the household's own change row, which stays last (S8).
       await flagDuplicateNiks(tx, record, ctx.serverTime);
-      ctx.references?.clear();
     }
     return { appliedSeq: await write('upsert', record, changedFields), conflicts };
   };

@@ -40,7 +40,6 @@ export async function applyPush(storage: Storage, user: SessionUser, request: Pu
     const results: MutationResult[] = [];
     let fresh = 0;
     const digests = new DigestDeltas();
-    const references = new Map<string, Record<string, unknown> | undefined>();
 
     for (const mutation of request.mutations) {
       if (mutation.seq <= last) {
@@ -61,7 +60,7 @@ export async function applyPush(storage: Storage, user: SessionUser, request: Pu
       const upgraded = upgradeMutation(mutation, request.schemaVersion);
       let checked: MutationWrite | MutationResult;
       try {
-        checked = await checkMutation(tx, upgraded, { user, deviceId: request.deviceId, allowedRegions, serverTime, digests, references });
+        checked = await checkMutation(tx, upgraded, { user, deviceId: request.deviceId, allowedRegions, serverTime, digests });
       } catch (error) {
         if (!(error instanceof MutationRejected)) throw error;
         checked = {

@@ -280,29 +280,53 @@ export function openSqliteStorage(
   // drop them when they are written and on any rollback.
   let cachedRegionTree: { id: string; parentId: string | null }[] | undefined;
   let cachedWatermark: number | undefined;
+  // Records read in the current write transaction (one group of pushes), by entity and id: the
+  // units and regions that the group's mutations point at are read once, not once a mutation.
+  // The transaction holds the write lock, so no other connection changes them meanwhile; a
+  // record is dropped when it is written, and all are dropped on any rollback and at the end of
+  // the transaction. Frozen: they are shared by the readers of the group.
+  const groupRecords = new Map<string, Record<string, unknown> | undefined>();
+  const recordKey = (entity: string, id: unknown) => `${entity}\u0000${String(id)}`;
   const dropCaches = () => {
     cachedRegionTree = undefined;
     cachedWatermark = undefined;
+    groupRecords.clear();
   };
   const baseTx = writer(writeConnection.db, writeConnection.sqlite, savepoint);
+  // Writes that could change a cached record without naming it drop them all.
+  const dropping = <A extends unknown[], R>(write: (...args: A) => Promise<R>) => async (...args: A) => {
+    groupRecords.clear();
+    return write(...args);
+  };
   const tx: StorageTx = {
     ...baseTx,
     regionTree: async () => (cachedRegionTree ??= await baseTx.regionTree()),
     compactedThrough: async () => (cachedWatermark ??= await baseTx.compactedThrough()),
+    readRecord: async (entity, id) => {
+      const key = recordKey(entity, id);
+      if (groupRecords.has(key)) return groupRecords.get(key);
+      const record = await baseTx.readRecord(entity, id);
+      groupRecords.set(key, record && Object.freeze(record));
+      return record;
+    },
     writeRecord: async (entity, record) => {
       if (entity === 'regions') cachedRegionTree = undefined;
+      groupRecords.delete(recordKey(entity, record.id));
       await baseTx.writeRecord(entity, record);
     },
     compactChangeLog: async (throughSeq, now) => {
       cachedWatermark = undefined;
       return baseTx.compactChangeLog(throughSeq, now);
     },
+    insertUser: dropping(baseTx.insertUser),
+    updateUser: dropping(baseTx.updateUser),
   };
   // Pulls read committed rows only: their decoded rows are shared (change-pages.ts).
   const snapshot = reader(readConnection.db, readConnection.sqlite, preparedLookups(readConnection.sqlite), changePages(readConnection.sqlite, { cacheRows: 20_000 }));
 
   const writes = new GroupCommit({
     begin: () => {
+      groupRecords.clear();
       if (walSync.failed) throw walSync.failed;
       try {
         exec('BEGIN IMMEDIATE');
@@ -311,6 +335,7 @@ export function openSqliteStorage(
       }
     },
     commit: () => {
+      groupRecords.clear();
       exec('COMMIT');
       checkpointer.afterCommit();
     },
