@@ -1,4 +1,4 @@
-import { serve } from '@hono/node-server';
+import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from './app';
 import { loadOrCreateServerSecret } from './auth/server-secret';
 import { configFromEnv } from './config';
@@ -15,8 +15,12 @@ if (await rebuildDigestsIfMissing(storage)) console.log('Rebuilt region digests.
 const compacted = await compactChangeLog(storage);
 if (compacted.deleted > 0) console.log(`Compacted the change log: ${compacted.deleted} superseded rows removed.`);
 
-const server = serve({ fetch: createApp(storage, config).fetch, port: config.port }, (info) => {
-  console.log(`Hunian on http://localhost:${info.port} (database ${config.dbPath})`);
+// Devices that come back online together connect at once, while the one thread is busy with
+// their pushes: the kernel's queue of connections to accept must hold them all. With Node's
+// default of 511, a burst of 1,000 lost the rest, and TCP sent them again 1–7 s later.
+const server = createAdaptorServer({ fetch: createApp(storage, config).fetch });
+server.listen({ port: config.port, backlog: 4096 }, () => {
+  console.log(`Hunian on http://localhost:${config.port} (database ${config.dbPath})`);
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
