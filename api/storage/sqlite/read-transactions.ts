@@ -2,8 +2,10 @@ import type Database from 'better-sqlite3';
 import type { StorageReader } from '../storage';
 
 /**
- * The one lookup every request makes before anything else (requireUser): it never waits for the
- * writer's backlog, or a burst of pushes could not even be read in while it is applied.
+ * The one lookup every request makes before anything else (requireUser). It reads one row, on a
+ * connection of its own, outside any transaction: it never waits for the writer's backlog nor
+ * for a long read (a bootstrap streams for seconds), or a burst of pushes could not even be read
+ * in while it is applied.
  */
 const urgentLookups: ReadonlySet<string> = new Set<keyof StorageReader>(['userForSession']);
 
@@ -11,12 +13,16 @@ export interface ReadTransactionOptions {
   /** The read-only connection, and a reader over it. */
   sqlite: Database.Database;
   reader: StorageReader;
+  /** A reader over another read-only connection, for the urgent lookups. */
+  urgentReader: StorageReader;
   /** Whether pushes (any write transactions) are queued or being applied. */
   writesPending(): boolean;
   /** Resolves once the writer has nothing queued or running, or after `maxMs`. */
   writesIdle(maxMs: number): Promise<void>;
-  /** Resolves once every commit made so far is on disk (wal-sync.ts). */
-  committedIsDurable(): Promise<void>;
+  /** Commits so far: a snapshot taken now holds at most these (wal-sync.ts). */
+  commits(): number;
+  /** Resolves once the first `through` commits are on disk. */
+  durable(through: number): Promise<void>;
   mapError(error: unknown): unknown;
   /** How long a read waits for the writer's backlog at most. */
   maxDeferMs: number;
@@ -29,7 +35,8 @@ export interface ReadTransactionOptions {
  * that waits while pushes are queued or being applied (at most `maxDeferMs`), so that a burst of
  * pushes is answered before the pulls of the devices it came from are served. Pulls are
  * catch-up reads; a push waits until it is on disk and answered. Only the session lookup
- * (`urgentLookups`) goes first. A read that never looks anything up never opens a transaction.
+ * (`urgentLookups`) goes first, on a connection of its own. A read that never looks anything up
+ * never opens a transaction.
  *
  * Its snapshot taken, a read waits until the commits the snapshot may hold are on disk (decision
  * 017): no device is shown data a power cut could still take back.
@@ -40,60 +47,61 @@ export function readTransactions(options: ReadTransactionOptions) {
   const commit = sqlite.prepare('COMMIT');
   // Any read of the database file takes the transaction's snapshot.
   const takeSnapshot = sqlite.prepare('select 1 from sqlite_master limit 1');
-  // One read transaction at a time on the connection. Urgent lookups are granted it first; the
-  // others only while no push is queued or being applied, or once they have waited maxDeferMs.
-  // Checked at each grant, not once on arrival: pulls that queued up behind one another while
-  // pushes were waiting must not all go the moment the writer is briefly idle.
+  // One read transaction at a time on the connection, granted only while no push is queued or
+  // being applied, or once the read has waited maxDeferMs. Checked at each grant, not once on
+  // arrival: reads that queued up behind one another while pushes were waiting must not all go
+  // the moment the writer is briefly idle.
   let busy = false;
-  const urgent: (() => void)[] = [];
-  const others: { deadline: number; grant: () => void }[] = [];
+  const waiting: { deadline: number; grant: () => void }[] = [];
   let wakeArmed = false;
   const pump = () => {
-    if (busy) return;
-    let grant = urgent.shift();
-    if (!grant && others.length > 0) {
-      if (options.writesPending() && performance.now() < others[0]!.deadline) {
-        if (!wakeArmed) {
-          wakeArmed = true;
-          void options.writesIdle(others[0]!.deadline - performance.now()).then(() => {
-            wakeArmed = false;
-            pump();
-          });
-        }
-        return;
+    if (busy || waiting.length === 0) return;
+    if (options.writesPending() && performance.now() < waiting[0]!.deadline) {
+      if (!wakeArmed) {
+        wakeArmed = true;
+        void options.writesIdle(waiting[0]!.deadline - performance.now()).then(() => {
+          wakeArmed = false;
+          pump();
+        });
       }
-      grant = others.shift()!.grant;
+      return;
     }
-    if (!grant) return;
     busy = true;
-    grant();
+    waiting.shift()!.grant();
   };
   const done = () => {
     busy = false;
     pump();
   };
-  const connection = (isUrgent: boolean) =>
+  const connection = () =>
     new Promise<() => void>((granted) => {
-      if (isUrgent) urgent.push(() => granted(done));
-      else others.push({ deadline: performance.now() + options.maxDeferMs, grant: () => granted(done) });
+      waiting.push({ deadline: performance.now() + options.maxDeferMs, grant: () => granted(done) });
       pump();
     });
 
   return async function read<T>(fn: (reader: StorageReader) => Promise<T>): Promise<T> {
     let opening: Promise<void> | undefined;
     let release: (() => void) | undefined;
-    const open = (isUrgent: boolean) =>
+    const open = () =>
       (opening ??= (async () => {
-        release = await connection(isUrgent);
+        release = await connection();
         begin.run();
         takeSnapshot.get();
-        await options.committedIsDurable();
+        // The snapshot holds at most the commits made so far (all on this thread).
+        await options.durable(options.commits());
       })());
     const lazy = {} as Record<string, unknown>;
     for (const [name, lookup] of Object.entries(reader) as [string, (...args: unknown[]) => Promise<unknown>][]) {
-      const urgent = urgentLookups.has(name);
+      const urgent = urgentLookups.has(name) ? (options.urgentReader as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>)[name]! : undefined;
       lazy[name] = async (...args: unknown[]) => {
-        await open(urgent);
+        if (urgent && !opening) {
+          // Outside any transaction: it sees the commits made so far, and waits until they are on disk.
+          const seen = options.commits();
+          const value = await urgent(...args);
+          await options.durable(seen);
+          return value;
+        }
+        await open();
         return lookup(...args);
       };
     }

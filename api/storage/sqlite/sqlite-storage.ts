@@ -244,6 +244,8 @@ export function openSqliteStorage(
 ): Storage & { sqlite: ReturnType<typeof openDatabase>['sqlite'] } {
   const writeConnection = openDatabase(dbPath, options);
   const readConnection = openDatabase(dbPath, { ...options, readonly: true });
+  // The session lookup of every request reads here, never behind a long read (read-transactions.ts).
+  const sessionConnection = openDatabase(dbPath, { ...options, readonly: true });
   // Commits are made durable by an fsync of the WAL off the event loop, before anyone hears of
   // them (wal-sync.ts, decision 017); the checkpoints run on a thread of their own, with the
   // writer's automatic one (every 10,000 pages, 40 MB) only in case that one falls behind.
@@ -356,9 +358,11 @@ export function openSqliteStorage(
   const read = readTransactions({
     sqlite: readConnection.sqlite,
     reader: snapshot,
+    urgentReader: reader(sessionConnection.db, sessionConnection.sqlite),
     writesPending: () => writes.length > 0,
     writesIdle: (maxMs) => writes.idle(maxMs),
-    committedIsDurable: () => walSync.durable(walSync.commits),
+    commits: () => walSync.commits,
+    durable: (through) => walSync.durable(through),
     mapError: asUnavailable,
     maxDeferMs: options.maxReadDeferMs ?? 5000,
   });
@@ -374,6 +378,7 @@ export function openSqliteStorage(
       walSync.close();
       checkpointer.close();
       readConnection.close();
+      sessionConnection.close();
       writeConnection.close();
     },
   };
