@@ -23,6 +23,7 @@ import { ReviewStep } from './review-step';
 import { ApplicationNotEditable, saveApplication, type SaveIntent } from './save-application';
 import { inputId, type FormValues, type StepProps } from './step-props';
 import { fieldLabel, problemWords } from './words';
+import { isQuotaError } from '../quota-error';
 
 export type FormMode = 'new' | 'continue' | 'correct';
 
@@ -199,6 +200,7 @@ export function ApplicationForm({ session, start, onDraftCreated, onStartOver }:
       void requestSync();
     } catch (error) {
       setSaving(false);
+      if (isQuotaError(error)) return setFailure(m('form.storageFull'));
       const reason = error instanceof ApplicationNotEditable ? m('form.notEditable', { status: m(`status.${error.status}`) }) : error instanceof Error ? error.message : String(error);
       setFailure(m('form.saveFailed', { reason }));
     }

@@ -6,6 +6,7 @@ import { defineMessages, useFeatureMessages } from '../i18n/feature-messages';
 import { PrepareError, prepareAttachmentFile } from '../photos/compress-image';
 import { AttachmentThumbnail } from './attachment-thumbnail';
 import './photos.css';
+import { isQuotaError } from '../quota-error';
 
 export interface CapturedPhoto {
   sha256: string;
@@ -57,14 +58,9 @@ const messages = defineMessages(
   },
 );
 
-type Problem = { key: 'notImage' | 'tooLarge' | 'storageFull' | 'duplicate' } | { key: 'failed'; reason: string };
+export { isQuotaError };
 
-/** The device ran out of storage (IndexedDB's QuotaExceededError, as thrown or as Dexie wraps it). */
-export function isQuotaError(error: unknown): boolean {
-  const named = (e: unknown) => typeof e === 'object' && e !== null && 'name' in e && e.name === 'QuotaExceededError';
-  // Dexie wraps the browser's error and keeps it as `inner`.
-  return named(error) || (typeof error === 'object' && error !== null && 'inner' in error && named(error.inner));
-}
+type Problem = { key: 'notImage' | 'tooLarge' | 'storageFull' | 'duplicate' } | { key: 'failed'; reason: string };
 
 function problemOf(error: unknown): Problem {
   if (error instanceof PrepareError) return { key: error.problem === 'too_large' ? 'tooLarge' : 'notImage' };

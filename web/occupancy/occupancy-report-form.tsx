@@ -7,6 +7,7 @@ import { OccupancyRowCard, rowFieldId } from './occupancy-row-card';
 import { changesSinceLastMonth, draftRows, prefillRows, reportSummary } from './occupancy-rows';
 import { MonthChanges, SummaryFacts, type OccupancyI18n } from './occupancy-summary';
 import { checkDraft, lenientRow, rowFields, toDraft, type RowDraft, type RowProblems } from './row-draft';
+import { isQuotaError } from '../quota-error';
 
 interface OccupancyReportFormProps {
   source: OccupancyReportSource;
@@ -158,7 +159,7 @@ export function OccupancyReportForm({ source, session, siteId, month, previousMo
     } catch (error) {
       setSaving(false);
       setStatus('');
-      setFailure(m('saveFailed', { reason: error instanceof Error ? error.message : String(error) }));
+      setFailure(isQuotaError(error) ? m('storageFull') : m('saveFailed', { reason: error instanceof Error ? error.message : String(error) }));
     }
   }
 
