@@ -3,6 +3,7 @@ import { formSteps } from './form-steps';
 import { documentKinds, type ApplicationFormValues } from './form-values';
 import type { LocalDb } from '../../worker';
 import type { CapturedPhoto } from '../components/photo-capture';
+import { createFormDraftSaver, type DraftSaver as FormDraftSaver } from '../form-drafts/draft-saver';
 
 export const applicationDraftKind = 'application';
 
@@ -103,59 +104,9 @@ export async function readApplicationDrafts(db: LocalDb, userId: string): Promis
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 }
 
-export interface DraftSaver {
-  /** Saves this draft after a pause in typing; a newer call replaces an older one. */
-  schedule(draft: ApplicationDraft): void;
-  /** Saves what is scheduled now (the page is being hidden: the phone may kill it). */
-  flush(): Promise<void>;
-  /** Forgets anything scheduled, deletes the draft, and saves nothing more (the form was saved). */
-  discard(): Promise<void>;
-}
+export type DraftSaver = FormDraftSaver<ApplicationDraft>;
 
-/**
- * Keeps the form in `formDrafts` as the officer types. Writes go one after another, so a slow
- * write can never land after the delete that follows a save and bring the draft back.
- */
+/** Keeps the application form in `formDrafts` as the officer types (web/form-drafts/draft-saver.ts). */
 export function createDraftSaver(db: LocalDb, target: { id: string; userId: string }, delayMs = 300): DraftSaver {
-  let pending: ApplicationDraft | null = null;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let closed = false;
-  let chain: Promise<void> = Promise.resolve();
-
-  function enqueue(step: () => Promise<unknown>): Promise<void> {
-    chain = chain.then(step).then(
-      () => undefined,
-      // A failed write (storage full) must not stop the next one; the form itself is still open.
-      (error: unknown) => console.error('An application draft could not be saved', error),
-    );
-    return chain;
-  }
-
-  function flush(): Promise<void> {
-    clearTimeout(timer);
-    timer = undefined;
-    const draft = pending;
-    pending = null;
-    if (!draft || closed) return chain;
-    return enqueue(() =>
-      db.formDrafts.put({ id: target.id, kind: applicationDraftKind, userId: target.userId, values: draft, updatedAt: new Date().toISOString() }),
-    );
-  }
-
-  return {
-    schedule(draft) {
-      if (closed) return;
-      pending = draft;
-      clearTimeout(timer);
-      timer = setTimeout(() => void flush(), delayMs);
-    },
-    flush,
-    discard() {
-      clearTimeout(timer);
-      timer = undefined;
-      pending = null;
-      closed = true;
-      return enqueue(() => db.formDrafts.delete(target.id));
-    },
-  };
+  return createFormDraftSaver(db, { ...target, kind: applicationDraftKind }, delayMs);
 }

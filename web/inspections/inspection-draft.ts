@@ -3,6 +3,7 @@ import type { LocalDb } from '../../worker';
 import type { CapturedPhoto } from '../components/photo-capture';
 import type { ChecklistForm } from './checklist-form';
 import type { GpsPosition } from './gps-position';
+import { createFormDraftSaver, type DraftSaver as FormDraftSaver } from '../form-drafts/draft-saver';
 
 /** Everything the inspection form holds, as typed: what a draft keeps. */
 export interface InspectionFormValues {
@@ -90,59 +91,9 @@ export async function readInspectionDraft(db: LocalDb, draftId: string, userId: 
   return values && { values, updatedAt: draft.updatedAt };
 }
 
-export interface DraftSaver {
-  /** Saves these values after a pause in typing; a newer call replaces an older one. */
-  schedule(values: InspectionFormValues): void;
-  /** Saves what is scheduled now (the page is being hidden: the phone may kill it). */
-  flush(): Promise<void>;
-  /** Forgets anything scheduled, deletes the draft, and saves nothing more (the form was saved). */
-  discard(): Promise<void>;
-}
+export type DraftSaver = FormDraftSaver<InspectionFormValues>;
 
-/**
- * Keeps a form's values in `formDrafts` as the person types. Writes go one after another, so a
- * slow write can never land after the delete that follows a save and bring the draft back.
- */
+/** Keeps the inspection form in `formDrafts` as the officer types (web/form-drafts/draft-saver.ts). */
 export function createDraftSaver(db: LocalDb, draft: { id: string; userId: string }, delayMs = 800): DraftSaver {
-  let pending: InspectionFormValues | null = null;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let closed = false;
-  let chain: Promise<void> = Promise.resolve();
-
-  function enqueue(step: () => Promise<unknown>): Promise<void> {
-    chain = chain.then(step).then(
-      () => undefined,
-      // A failed write (storage full) must not stop the next one; the form itself is still open.
-      (error: unknown) => console.error('A form draft could not be saved', error),
-    );
-    return chain;
-  }
-
-  function flush(): Promise<void> {
-    clearTimeout(timer);
-    timer = undefined;
-    const values = pending;
-    pending = null;
-    if (!values || closed) return chain;
-    return enqueue(() =>
-      db.formDrafts.put({ id: draft.id, kind: inspectionDraftKind, userId: draft.userId, values, updatedAt: new Date().toISOString() }),
-    );
-  }
-
-  return {
-    schedule(values) {
-      if (closed) return;
-      pending = values;
-      clearTimeout(timer);
-      timer = setTimeout(() => void flush(), delayMs);
-    },
-    flush,
-    discard() {
-      clearTimeout(timer);
-      timer = undefined;
-      pending = null;
-      closed = true;
-      return enqueue(() => db.formDrafts.delete(draft.id));
-    },
-  };
+  return createFormDraftSaver(db, { ...draft, kind: inspectionDraftKind }, delayMs);
 }
