@@ -1,8 +1,9 @@
 import { syncedEntities } from '../schema';
 import { checkInvariants, invariantList, type SqliteReader } from '../worker/fuzz/invariants';
-import type { PushLedger } from '../worker/fuzz/push-ledger';
+import { PushLedger } from '../worker/fuzz/push-ledger';
 import type { SimDevice } from '../worker/fuzz/sim-device';
-import { conflictRecords, rowVersions, savedWritesOnServer, unexplainedRowChanges, type SavedWrites } from './user-writes';
+import type { ServerUnderTest } from './server-under-test';
+import { conflictRecords, rowVersions, SavedWrites, savedWritesOnServer, unexplainedRowChanges } from './user-writes';
 
 /** One check of one run: its name and what it found wrong (nothing, when it holds). */
 export interface CheckResult {
@@ -14,6 +15,21 @@ export interface CheckResult {
 
 /** The synced tables whose rows the row-change check compares. */
 export const syncedTableNames = syncedEntities.map((e) => e.name);
+
+/**
+ * What every run starts with: a fresh push ledger at the proxy, the network up, the server's row
+ * versions to compare against afterwards, and an empty record of the user's saves.
+ */
+export function beginRun(server: ServerUnderTest): { rowsBefore: Map<string, number>; saved: SavedWrites } {
+  server.proxy.ledger = new PushLedger();
+  server.proxy.setNetworkDown(false);
+  const reader = server.openReader();
+  try {
+    return { rowsBefore: rowVersions(reader, syncedTableNames), saved: new SavedWrites() };
+  } finally {
+    reader.close();
+  }
+}
 
 /** The fuzz invariants (worker/fuzz/invariants.ts) by id, as this suite names them. */
 const fuzzChecks: Record<(typeof invariantList)[number]['id'], { name: string; countsAsLoss: boolean }> = {

@@ -2,11 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext } from '@playwright/test';
-import { PushLedger } from '../../worker/fuzz/push-ledger';
 import { BrowserApp, deviceForChecks, dropSavedRecord, outboxCount, signInThroughUi, withHooks } from '../browser/browser-app';
-import { sleep, waitFor, type FaultScenario } from '../fault-scenario';
-import { runChecks, syncedTableNames } from '../run-checks';
-import { rowVersions, SavedWrites } from '../user-writes';
+import { type FaultScenario, sleep, waitFor } from '../fault-scenario';
+import { beginRun, runChecks } from '../run-checks';
 
 /** The browser's own process (not a renderer or helper) of a profile: the one to kill. */
 function browserPid(userDataDir: string): number | undefined {
@@ -38,12 +36,7 @@ export const browserClosed: FaultScenario<BrowserApp> = {
 
   async run(app, { run, random, log, sabotage }) {
     const server = app.server;
-    server.proxy.ledger = new PushLedger();
-    server.proxy.setNetworkDown(false);
-    const reader = server.openReader();
-    const rowsBefore = rowVersions(reader, syncedTableNames);
-    reader.close();
-    const saved = new SavedWrites();
+    const { rowsBefore, saved } = beginRun(server);
     const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'hunian-faults-profile-'));
     let context: BrowserContext | undefined;
     try {

@@ -1,10 +1,8 @@
-import { PushLedger } from '../../worker/fuzz/push-ledger';
 import { syncOnce } from '../../worker/sync-engine';
 import type { FaultScenario } from '../fault-scenario';
 import { FieldWork, nodeDevice, syncUntilQuiet } from '../node-device';
-import { runChecks, syncedTableNames } from '../run-checks';
+import { beginRun, runChecks } from '../run-checks';
 import { ServerUnderTest } from '../server-under-test';
-import { rowVersions, SavedWrites } from '../user-writes';
 
 /**
  * The network cut in the middle of a pull page: a phone pulling the office's new work page by
@@ -21,11 +19,7 @@ export const pullCut: FaultScenario<ServerUnderTest> = {
   tearDown: async () => {},
 
   async run(server, { seed, random, log, sabotage }) {
-    server.proxy.ledger = new PushLedger();
-    const before = server.openReader();
-    const rowsBefore = rowVersions(before, syncedTableNames);
-    before.close();
-    const saved = new SavedWrites();
+    const { rowsBefore, saved } = beginRun(server);
 
     const office = await nodeDevice(0, seed, server.baseUrl, { username: 'kantor', password: 'kantor123' });
     await syncOnce(office.store, office.transport);

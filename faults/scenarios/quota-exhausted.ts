@@ -2,12 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { PushLedger } from '../../worker/fuzz/push-ledger';
 import { BrowserApp, deviceForChecks, outboxCount, phone, signInThroughUi, withHooks } from '../browser/browser-app';
 import { quotaFaultScript } from '../browser/page-hooks-bundle';
-import { waitFor, type FaultScenario } from '../fault-scenario';
-import { runChecks, syncedTableNames } from '../run-checks';
-import { rowVersions, SavedWrites } from '../user-writes';
+import { type FaultScenario, waitFor } from '../fault-scenario';
+import { beginRun, runChecks } from '../run-checks';
 
 /** A photo as a phone camera hands it over (larger than the app keeps), drawn in the page. */
 async function cameraPhoto(page: Page, caption: string, hue: number) {
@@ -93,12 +91,7 @@ export const quotaExhausted: FaultScenario<BrowserApp> = {
 
   async run(app, { run, random, log, sabotage }) {
     const server = app.server;
-    server.proxy.ledger = new PushLedger();
-    server.proxy.setNetworkDown(false);
-    const reader = server.openReader();
-    const rowsBefore = rowVersions(reader, syncedTableNames);
-    reader.close();
-    const saved = new SavedWrites();
+    const { rowsBefore, saved } = beginRun(server);
     const context = await app.browser.newContext(phone);
     await context.addInitScript({ content: await quotaFaultScript() });
     try {

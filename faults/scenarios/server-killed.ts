@@ -1,11 +1,9 @@
-import { PushLedger } from '../../worker/fuzz/push-ledger';
 import type { SimDevice } from '../../worker/fuzz/sim-device';
 import { syncOnce } from '../../worker/sync-engine';
-import { sleep, waitFor, type FaultScenario } from '../fault-scenario';
+import { type FaultScenario, sleep, waitFor } from '../fault-scenario';
 import { FieldWork, nodeDevice, syncUntilQuiet } from '../node-device';
-import { runChecks, syncedTableNames } from '../run-checks';
+import { beginRun, runChecks } from '../run-checks';
 import { ServerUnderTest } from '../server-under-test';
-import { rowVersions, SavedWrites } from '../user-writes';
 import { sabotageDropAcknowledgedWrite } from './sabotage';
 
 const deviceCount = 3;
@@ -23,11 +21,7 @@ export const serverKilled: FaultScenario<ServerUnderTest> = {
   tearDown: (server) => server.stop(),
 
   async run(server, { seed, random, log, sabotage }) {
-    server.proxy.ledger = new PushLedger();
-    const reader = server.openReader();
-    const rowsBefore = rowVersions(reader, syncedTableNames);
-    reader.close();
-    const saved = new SavedWrites();
+    const { rowsBefore, saved } = beginRun(server);
     const devices: SimDevice[] = [];
     for (let i = 0; i < deviceCount; i++) devices.push(await nodeDevice(i, seed, server.baseUrl));
     for (const device of devices) await syncOnce(device.store, device.transport);

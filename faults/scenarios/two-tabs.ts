@@ -1,9 +1,7 @@
 import type { Page } from '@playwright/test';
-import { PushLedger } from '../../worker/fuzz/push-ledger';
 import { BrowserApp, deviceForChecks, dropSavedRecord, outboxCount, phone, signInThroughUi, withHooks } from '../browser/browser-app';
-import { sleep, waitFor, type FaultScenario } from '../fault-scenario';
-import { runChecks, syncedTableNames } from '../run-checks';
-import { rowVersions, SavedWrites } from '../user-writes';
+import { type FaultScenario, sleep, waitFor } from '../fault-scenario';
+import { beginRun, runChecks } from '../run-checks';
 
 /**
  * Two tabs of the app open at once on the same device: one database, one outbox, one service
@@ -20,12 +18,7 @@ export const twoTabs: FaultScenario<BrowserApp> = {
 
   async run(app, { run, random, log, sabotage }) {
     const server = app.server;
-    server.proxy.ledger = new PushLedger();
-    server.proxy.setNetworkDown(false);
-    const reader = server.openReader();
-    const rowsBefore = rowVersions(reader, syncedTableNames);
-    reader.close();
-    const saved = new SavedWrites();
+    const { rowsBefore, saved } = beginRun(server);
     const context = await app.browser.newContext(phone);
     try {
       await context.exposeBinding('faultSaved', (source, record: { id: string; fields: Record<string, unknown> }) => {

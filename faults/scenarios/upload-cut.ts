@@ -3,15 +3,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { storePhotoBlob } from '../../worker/attachment-store';
 import type { AttachmentBlobRow } from '../../worker/attachment-uploads';
-import { PushLedger } from '../../worker/fuzz/push-ledger';
 import type { SimDevice } from '../../worker/fuzz/sim-device';
 import { saveRecord } from '../../worker/local-writes';
 import { syncOnce } from '../../worker/sync-engine';
 import type { FaultScenario } from '../fault-scenario';
 import { nodeDevice, syncUntilQuiet } from '../node-device';
-import { runChecks, syncedTableNames } from '../run-checks';
+import { beginRun, runChecks } from '../run-checks';
 import { ServerUnderTest } from '../server-under-test';
-import { rowVersions, SavedWrites } from '../user-writes';
+import { SavedWrites } from '../user-writes';
 import type { Random } from '../../worker/fuzz/random';
 
 /** An inspection with photos, saved as the app does: the bytes, the inspection, then one attachment record per photo. */
@@ -79,11 +78,7 @@ export const uploadCut: FaultScenario<ServerUnderTest> = {
   tearDown: async () => {},
 
   async run(server, { seed, random, log, sabotage }) {
-    server.proxy.ledger = new PushLedger();
-    const before = server.openReader();
-    const rowsBefore = rowVersions(before, syncedTableNames);
-    before.close();
-    const saved = new SavedWrites();
+    const { rowsBefore, saved } = beginRun(server);
     const phone = await nodeDevice(0, seed, server.baseUrl, { username: 'petugas', password: 'petugas123' });
     await syncOnce(phone.store, phone.transport);
 

@@ -1,8 +1,6 @@
-import { PushLedger } from '../../worker/fuzz/push-ledger';
 import { BrowserApp, deviceForChecks, dropSavedRecord, outboxCount, phone, signInThroughUi, withHooks } from '../browser/browser-app';
-import { sleep, waitFor, type FaultScenario } from '../fault-scenario';
-import { runChecks, syncedTableNames } from '../run-checks';
-import { rowVersions, SavedWrites } from '../user-writes';
+import { type FaultScenario, sleep, waitFor } from '../fault-scenario';
+import { beginRun, runChecks } from '../run-checks';
 
 /**
  * The service worker stopped in the middle of a sync. An officer saves inspections offline; the
@@ -19,12 +17,7 @@ export const workerStopped: FaultScenario<BrowserApp> = {
 
   async run(app, { run, random, log, sabotage }) {
     const server = app.server;
-    server.proxy.ledger = new PushLedger();
-    server.proxy.setNetworkDown(false);
-    const reader = server.openReader();
-    const rowsBefore = rowVersions(reader, syncedTableNames);
-    reader.close();
-    const saved = new SavedWrites();
+    const { rowsBefore, saved } = beginRun(server);
     const context = await app.browser.newContext(phone);
     try {
       const page = await context.newPage();
