@@ -1,10 +1,11 @@
 import type { SessionUser } from '../../schema';
 import type { StorageReader } from '../storage/storage';
 
-/** The regions a user may see and write: those assigned, and every region below them (S6). */
-export async function allowedRegionIds(storage: StorageReader, user: SessionUser): Promise<Set<string>> {
+type RegionTree = readonly { id: string; parentId: string | null }[];
+
+function regionsBelow(tree: RegionTree, user: SessionUser): Set<string> {
   const children = new Map<string, string[]>();
-  for (const r of await storage.regionTree()) {
+  for (const r of tree) {
     if (r.parentId === null) continue;
     const list = children.get(r.parentId) ?? [];
     list.push(r.id);
@@ -21,15 +22,21 @@ export async function allowedRegionIds(storage: StorageReader, user: SessionUser
   return allowed;
 }
 
+/** The regions a user may see and write: those assigned, and every region below them (S6). */
+export async function allowedRegionIds(storage: StorageReader, user: SessionUser): Promise<Set<string>> {
+  return regionsBelow(await storage.regionTree(), user);
+}
+
 /**
  * The regions a user may read: those she may write, and the regions above them (S6). Above her
  * regions she sees only what is attached to those regions themselves: the region rows that name
  * where she works, and the program's rules of her province. Nothing is written there by her.
  */
 export async function readableRegionIds(storage: StorageReader, user: SessionUser): Promise<Set<string>> {
+  // One read of the tree serves both directions.
   const tree = await storage.regionTree();
   const parentOf = new Map(tree.map((r) => [r.id, r.parentId]));
-  const readable = await allowedRegionIds(storage, user);
+  const readable = regionsBelow(tree, user);
   for (const assigned of user.regionIds) {
     let parent = parentOf.get(assigned) ?? null;
     while (parent !== null && !readable.has(parent)) {
