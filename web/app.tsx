@@ -11,6 +11,8 @@ import { lazyScreen } from './lazy-screen';
 import { useAppLock } from './lock/use-app-lock';
 import { NotFoundScreen } from './screens/not-found-screen';
 import { HomeScreen } from './screens/home-screen';
+import { mayOpen } from './router/route-access';
+import type { Role } from '../schema';
 
 // Only the officer's first screen, home, is in the main chunk. Every other screen (the units
 // list, a unit's page, sign-in, the forms, the office's screens) loads on demand, precached so
@@ -28,8 +30,17 @@ const SignInScreen = lazyScreen(() => import('./screens/sign-in-screen').then((m
 const InspectionFormScreen = lazyScreen(() => import('./screens/inspection-form-screen').then((m) => m.InspectionFormScreen));
 const InspectionEditScreen = lazyScreen(() => import('./screens/inspection-edit-screen').then((m) => m.InspectionEditScreen));
 const ConflictsScreen = lazyScreen(() => import('./screens/conflicts-screen').then((m) => m.ConflictsScreen));
+// The office's screens: never in the officer's first load.
+const ReviewQueueScreen = lazyScreen(() => import('./office/review/review-queue-screen').then((m) => m.ReviewQueueScreen));
+const ReviewApplicationScreen = lazyScreen(() => import('./office/review/review-application-screen').then((m) => m.ReviewApplicationScreen));
+const DashboardScreen = lazyScreen(() => import('./office/dashboard/dashboard-screen').then((m) => m.DashboardScreen));
+const ExportsScreen = lazyScreen(() => import('./office/exports/exports-screen').then((m) => m.ExportsScreen));
+const SyncHealthScreen = lazyScreen(() => import('./office/devices/sync-health-screen').then((m) => m.SyncHealthScreen));
+const AdminUsersScreen = lazyScreen(() => import('./admin/users-screen').then((m) => m.AdminUsersScreen));
 
-function SignedInScreen({ route }: { route: Route }) {
+function SignedInScreen({ route, role }: { route: Route; role: Role }) {
+  // An office screen named in the address bar of a field officer's phone is simply not there.
+  if (!mayOpen(route, role)) return <NotFoundScreen />;
   switch (route.name) {
     case 'signIn':
     case 'home':
@@ -58,6 +69,18 @@ function SignedInScreen({ route }: { route: Route }) {
       return <InspectionEditScreen key={route.inspectionId} unitId={route.unitId} inspectionId={route.inspectionId} />;
     case 'conflicts':
       return <ConflictsScreen />;
+    case 'reviewQueue':
+      return <ReviewQueueScreen />;
+    case 'reviewApplication':
+      return <ReviewApplicationScreen key={route.applicationId} applicationId={route.applicationId} />;
+    case 'dashboard':
+      return <DashboardScreen />;
+    case 'exports':
+      return <ExportsScreen />;
+    case 'syncHealth':
+      return <SyncHealthScreen />;
+    case 'adminUsers':
+      return <AdminUsersScreen />;
     case 'notFound':
       return <NotFoundScreen />;
   }
@@ -70,7 +93,14 @@ function navSection(route: Route): NavSection {
     case 'search':
     case 'storage':
     case 'conflicts':
+    case 'reviewQueue':
+    case 'dashboard':
+    case 'exports':
+    case 'syncHealth':
+    case 'adminUsers':
       return route.name;
+    case 'reviewApplication':
+      return 'reviewQueue';
     default:
       return null;
   }
@@ -113,7 +143,7 @@ export function App() {
   // Locked: nothing of the data shows until the password is checked on the device.
   else if (session && lock.locked) screen = <LockScreen displayName={session.user.displayName} onUnlocked={lock.unlocked} />;
   else if (session && route.name === 'signIn' && renewing) screen = <SignInScreen renewing knownUsername={session.user.username} />;
-  else if (session && syncStatus) screen = <SignedInScreen route={route} />;
+  else if (session && syncStatus) screen = <SignedInScreen route={route} role={session.user.role} />;
 
   return (
     <>

@@ -3,11 +3,23 @@ import { useOpenConflictCount } from '../queries/use-open-conflict-count';
 import { useI18n } from '../i18n/i18n-context';
 import { mayResolveConflicts } from '../may-resolve-conflicts';
 import { paths } from '../router/routes';
+import { isOfficeRole } from '../router/route-access';
 import { LanguageSwitch } from './language-switch';
 import { SignOutButton } from './sign-out-button';
 
 /** Which navigation link names the screen on show, if any. */
-export type NavSection = 'home' | 'units' | 'search' | 'storage' | 'conflicts' | null;
+export type NavSection =
+  | 'home'
+  | 'units'
+  | 'search'
+  | 'storage'
+  | 'conflicts'
+  | 'reviewQueue'
+  | 'dashboard'
+  | 'exports'
+  | 'syncHealth'
+  | 'adminUsers'
+  | null;
 
 function ConflictsLink({ current }: { current: boolean }) {
   const { t, formatNumber } = useI18n();
@@ -52,6 +64,27 @@ export function AppHeader({ user, section }: { user: SessionUser | undefined; se
               {t('app.storage')}
             </a>
             {mayResolveConflicts(user) && <ConflictsLink current={section === 'conflicts'} />}
+            {isOfficeRole(user.role) && (
+              <>
+                <a href={paths.reviewQueue()} aria-current={section === 'reviewQueue' ? 'page' : undefined}>
+                  {t('app.reviewQueue')}
+                </a>
+                <a href={paths.dashboard()} aria-current={section === 'dashboard' ? 'page' : undefined}>
+                  {t('app.dashboard')}
+                </a>
+                <a href={paths.exports()} aria-current={section === 'exports' ? 'page' : undefined}>
+                  {t('app.exports')}
+                </a>
+                <a href={paths.syncHealth()} aria-current={section === 'syncHealth' ? 'page' : undefined}>
+                  {t('app.syncHealth')}
+                </a>
+              </>
+            )}
+            {user.role === 'admin' && (
+              <a href={paths.adminUsers()} aria-current={section === 'adminUsers' ? 'page' : undefined}>
+                {t('app.adminUsers')}
+              </a>
+            )}
           </nav>
         )}
         {user && <span class="app-header__user">{user.displayName}</span>}

@@ -17,6 +17,12 @@ describe('routeFor', () => {
     expect(routeFor('/units/abc/inspections/new')).toEqual({ name: 'newInspection', unitId: 'abc' });
     expect(routeFor('/units/abc/inspections/def/edit')).toEqual({ name: 'editInspection', unitId: 'abc', inspectionId: 'def' });
     expect(routeFor('/conflicts')).toEqual({ name: 'conflicts' });
+    expect(routeFor('/office/applications')).toEqual({ name: 'reviewQueue' });
+    expect(routeFor('/office/applications/abc')).toEqual({ name: 'reviewApplication', applicationId: 'abc' });
+    expect(routeFor('/office/dashboard')).toEqual({ name: 'dashboard' });
+    expect(routeFor('/office/exports')).toEqual({ name: 'exports' });
+    expect(routeFor('/office/devices')).toEqual({ name: 'syncHealth' });
+    expect(routeFor('/admin/users')).toEqual({ name: 'adminUsers' });
   });
 
   it('accepts a trailing slash', () => {
@@ -42,6 +48,9 @@ describe('routeFor', () => {
       '/units/abc/inspections/def/delete',
       '/units/abc/inspections/%E0%A4%A/edit',
       '/conflicts/abc',
+      '/office',
+      '/office/applications/abc/edit',
+      '/admin',
     ]) {
       expect(routeFor(path)).toEqual({ name: 'notFound' });
     }

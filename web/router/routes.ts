@@ -14,6 +14,12 @@ export type Route =
   | { name: 'occupancyReport'; siteId: string; month: string }
   | { name: 'storage' }
   | { name: 'conflicts' }
+  | { name: 'reviewQueue' }
+  | { name: 'reviewApplication'; applicationId: string }
+  | { name: 'dashboard' }
+  | { name: 'exports' }
+  | { name: 'adminUsers' }
+  | { name: 'syncHealth' }
   | { name: 'notFound' };
 
 const segment = encodeURIComponent;
@@ -36,6 +42,13 @@ export const paths = {
   occupancyReport: (siteId: string, month: string) => `/sites/${segment(siteId)}/reports/${segment(month)}`,
   storage: () => '/storage',
   conflicts: () => '/conflicts',
+  /** The office's review queue; its filters live in the query string so that back and reload keep them. */
+  reviewQueue: (query?: string) => (query ? `/office/applications?${query}` : '/office/applications'),
+  reviewApplication: (applicationId: string) => `/office/applications/${segment(applicationId)}`,
+  dashboard: () => '/office/dashboard',
+  exports: () => '/office/exports',
+  syncHealth: () => '/office/devices',
+  adminUsers: () => '/admin/users',
 };
 
 function decodeSegment(segment: string): string | undefined {
@@ -54,6 +67,11 @@ const fixed: Record<string, Route> = {
   '/applications/new': { name: 'newApplication' },
   '/storage': { name: 'storage' },
   '/conflicts': { name: 'conflicts' },
+  '/office/applications': { name: 'reviewQueue' },
+  '/office/dashboard': { name: 'dashboard' },
+  '/office/exports': { name: 'exports' },
+  '/office/devices': { name: 'syncHealth' },
+  '/admin/users': { name: 'adminUsers' },
 };
 
 /** Names the screen of a path (without its query string). */
@@ -75,6 +93,7 @@ export function routeFor(pathname: string): Route {
     if (parts.length === 2) return { name: 'application', applicationId: id };
     if (parts.length === 3 && third === 'edit') return { name: 'editApplication', applicationId: id };
   }
+  if (first === 'office' && id === 'applications' && third && parts.length === 3) return { name: 'reviewApplication', applicationId: third };
   if (first === 'households' && id && parts.length === 2) return { name: 'household', householdId: id };
   if (first === 'sites' && id && parts.length === 4 && third === 'reports' && fourth && /^\d{4}-\d{2}$/.test(fourth)) {
     return { name: 'occupancyReport', siteId: id, month: fourth };
