@@ -10,6 +10,8 @@ import { securityHeaders } from './http/security-headers';
 import { adminRoutes } from './routes/admin-routes';
 import { attachmentRoutes } from './routes/attachment-routes';
 import { authRoutes } from './routes/auth-routes';
+import { historyRoutes } from './routes/history-routes';
+import { officeRoutes } from './routes/office-routes';
 import { staticRoutes } from './routes/static-routes';
 import { syncRoutes } from './routes/sync-routes';
 import { StorageUnavailable, type Storage } from './storage/storage';
@@ -30,6 +32,8 @@ export function createApp(storage: Storage, config: ServerConfig) {
     .route('/auth', authRoutes)
     .route('/admin', adminRoutes)
     .route('/sync', syncRoutes)
+    .route('/office', officeRoutes)
+    .route('/history', historyRoutes)
     .route('/attachments', attachmentRoutes(diskBlobStore(attachmentsDirFor(config.dbPath))))
     .all('*', (c) => c.json({ error: 'not_found', message: `No API route ${c.req.method} ${c.req.path}` }, 404));
 

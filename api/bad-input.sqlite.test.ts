@@ -190,7 +190,21 @@ describe('bad input against every API route', () => {
           break;
         }
         case 4: {
-          await send(`snapshot #${i}`, `/api/sync/snapshot?regionId=${encode(pick(nasty))}`, { headers });
+          const route = random();
+          if (route < 0.4) {
+            await send(`snapshot #${i}`, `/api/sync/snapshot?regionId=${encode(pick(nasty))}`, { headers });
+          } else if (route < 0.7) {
+            // A device report (S26) with one field nasty; a valid one only adds or updates a devices row.
+            const report = { deviceId: uuidv7(), appVersion: '0.1.0', schemaVersion: SCHEMA_VERSION, protocolVersion: PROTOCOL_VERSION, pendingCount: 0, pendingUploads: 0, lastSyncAt: null };
+            const body = random() < 0.2 ? pick(['', '{', '[]', 'null']) : JSON.stringify({ ...report, [pick(Object.keys(report))]: pick(nasty) });
+            await send(`device report #${i}`, '/api/sync/device-report', { method: 'POST', headers, body });
+          } else if (route < 0.85) {
+            // A record's history (S27) with a nasty or unknown entity and id.
+            const entity = pick(['inspections', 'users', 'units', encode(pick(nasty))]);
+            await send(`history #${i}`, `/api/history/${entity}/${random() < 0.5 ? encode(pick(nasty)) : uuidv7()}`, { headers: adminHeaders });
+          } else {
+            await send(`office devices #${i}`, `/api/office/devices?x=${encode(pick(nasty))}`, { headers: adminHeaders });
+          }
           break;
         }
         case 5: {

@@ -42,3 +42,80 @@ export const adminUserSchema = z.object({
   active: z.boolean(),
 });
 export type AdminUser = z.infer<typeof adminUserSchema>;
+
+/**
+ * What a device reports of itself after each sync round (S26), best effort. Outside the protocol
+ * hash like the rest of this file: a server that does not know the route answers 404, which the
+ * device ignores.
+ */
+export const deviceReportRequestSchema = z.strictObject({
+  deviceId: z.uuid(),
+  appVersion: z.string().max(40).nullable(),
+  schemaVersion: z.int().min(0),
+  protocolVersion: z.int().min(0),
+  /** Outbox entries still waiting to be sent. */
+  pendingCount: z.int().min(0).max(1_000_000),
+  /** Attachment bytes still waiting to be uploaded. */
+  pendingUploads: z.int().min(0).max(1_000_000),
+  /** The device's last successful round, by its own clock; null if it has never had one. */
+  lastSyncAt: z.iso.datetime({ offset: true }).nullable(),
+});
+export type DeviceReportRequest = z.infer<typeof deviceReportRequestSchema>;
+
+export const deviceRejectionSchema = z.object({
+  mutationId: z.string(),
+  /** Null for a rejection stored before the server kept what it was about. */
+  entity: z.string().nullable(),
+  recordId: z.string().nullable(),
+  code: z.string(),
+  message: z.string(),
+});
+export type DeviceRejection = z.infer<typeof deviceRejectionSchema>;
+
+/** One device's health for the office (GET /api/office/devices). Report fields are null until the device first reports. */
+export const deviceHealthSchema = z.object({
+  deviceId: z.string(),
+  userId: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(roles),
+  active: z.boolean(),
+  appVersion: z.string().nullable(),
+  schemaVersion: z.int().nullable(),
+  protocolVersion: z.int().nullable(),
+  firstSeenAt: z.string(),
+  lastSeenAt: z.string(),
+  lastSyncAt: z.string().nullable(),
+  reportedAt: z.string().nullable(),
+  pendingCount: z.int().nullable(),
+  pendingUploads: z.int().nullable(),
+  rejectedCount: z.int(),
+  /** The newest five rejections, newest first. */
+  recentRejections: z.array(deviceRejectionSchema),
+});
+export type DeviceHealth = z.infer<typeof deviceHealthSchema>;
+
+export const deviceHealthResponseSchema = z.object({ devices: z.array(deviceHealthSchema) });
+export type DeviceHealthResponse = z.infer<typeof deviceHealthResponseSchema>;
+
+/** One change of a record's history (GET /api/history/:entity/:recordId, S27). */
+export const historyEntrySchema = z.object({
+  seq: z.int(),
+  op: z.enum(['upsert', 'delete']),
+  serverTime: z.string(),
+  userId: z.string(),
+  /** The author's display name; null if the user is unknown. */
+  userName: z.string().nullable(),
+  deviceId: z.string().nullable(),
+  mutationId: z.string().nullable(),
+  /** The fields that differ from the previous entry; empty for a delete. */
+  changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+export const recordHistoryResponseSchema = z.object({
+  entity: z.string(),
+  recordId: z.string(),
+  entries: z.array(historyEntrySchema),
+});
+export type RecordHistoryResponse = z.infer<typeof recordHistoryResponseSchema>;

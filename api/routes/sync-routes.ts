@@ -2,11 +2,12 @@ import { Readable, pipeline } from 'node:stream';
 import zlib from 'node:zlib';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { pushRequestSchema, versionHeaders } from '../../schema';
+import { deviceReportRequestSchema, pushRequestSchema, versionHeaders } from '../../schema';
 import type { AppEnv } from '../http/app-env';
 import { HttpError } from '../http/http-error';
 import { readJson } from '../http/read-json';
 import { requireUser } from '../http/require-user';
+import { saveDeviceReport } from '../office/device-report';
 import { startBootstrap } from '../sync/bootstrap';
 import { maxPullLimit, pullChanges } from '../sync/pull';
 import { applyPush } from '../sync/push';
@@ -37,6 +38,11 @@ export const syncRoutes = new Hono<AppEnv>()
     }
     const request = await readJson(c, pushRequestSchema);
     return c.json(await inPushBacklog(c.var.storage, request.mutations.length, () => applyPush(c.var.storage, c.var.user, request)));
+  })
+  // Best effort from the device (S26): it ignores any answer, so this never holds up a round.
+  .post('/device-report', async (c) => {
+    await saveDeviceReport(c.var.storage, c.var.user, await readJson(c, deviceReportRequestSchema));
+    return c.json({ ok: true });
   })
   .get('/pull', async (c) => {
     checkVersions(headerVersion(c.req.header(versionHeaders.protocol)), headerVersion(c.req.header(versionHeaders.schema)));

@@ -39,6 +39,25 @@ export interface DeviceRow {
   schemaVersion: number | null;
   firstSeenAt: string;
   lastSeenAt: string;
+  /** What the device last reported of itself (S26); null (or absent when written by a push) until it reports. */
+  protocolVersion?: number | null;
+  pendingCount?: number | null;
+  pendingUploads?: number | null;
+  lastSyncAt?: string | null;
+  reportedAt?: string | null;
+}
+
+/** What a device reports of itself after a sync round (S26), with the server's time of receipt. */
+export interface DeviceReportRow {
+  id: string;
+  userId: string;
+  appVersion: string | null;
+  schemaVersion: number;
+  protocolVersion: number;
+  pendingCount: number;
+  pendingUploads: number;
+  lastSyncAt: string | null;
+  reportedAt: string;
 }
 
 export interface AppliedMutationRow {
@@ -46,6 +65,15 @@ export interface AppliedMutationRow {
   deviceId: string;
   seq: number;
   result: MutationResult;
+  /** The mutation's entity and record, kept to show a rejection (S26); null on rows from before they were kept. */
+  entity?: string | null;
+  recordId?: string | null;
+}
+
+/** A device's rejected mutations: how many, and the newest few (by the device's seq, newest first). */
+export interface DeviceRejections {
+  count: number;
+  recent: { mutationId: string; seq: number; entity: string | null; recordId: string | null; code: string; message: string }[];
 }
 
 /** A users row as stored. */
@@ -92,6 +120,15 @@ export interface StorageReader {
    */
   findRecordsByListItem(entity: string, field: string, itemKey: string, values: readonly (string | number)[]): Promise<Record<string, unknown>[]>;
   device(id: string): Promise<DeviceRow | undefined>;
+  /** Every device, newest seen first. */
+  listDevices(): Promise<DeviceRow[]>;
+  /** A device's rejected mutations: the count and the newest `recent` (S26). */
+  deviceRejections(deviceId: string, recent: number): Promise<DeviceRejections>;
+  /**
+   * Every change of one record, compacted (archived) and live, in seq order (S27). Reads the
+   * archive: never on a sync path.
+   */
+  recordHistory(entity: string, recordId: string): Promise<ChangeRow[]>;
   appliedMutation(mutationId: string): Promise<AppliedMutationRow | undefined>;
   userByUsername(username: string): Promise<UserRow | undefined>;
   countUsers(): Promise<number>;
@@ -112,6 +149,11 @@ export interface StorageTx extends StorageReader {
   /** Adds `countDelta` to a region's record count and XORs `hash` into its digest hash. */
   adjustDigest(regionId: string, countDelta: number, hash: string): Promise<void>;
   saveDevice(device: DeviceRow): Promise<void>;
+  /**
+   * Stores a device's report (S26): creates the device (no mutation applied yet) or updates its
+   * report, versions and last-seen time, leaving its mutation sequence as it is.
+   */
+  saveDeviceReport(report: DeviceReportRow): Promise<void>;
   saveAppliedMutation(row: AppliedMutationRow): Promise<void>;
   insertUser(user: UserRow): Promise<void>;
   insertSession(session: SessionRow): Promise<void>;
@@ -122,9 +164,10 @@ export interface StorageTx extends StorageReader {
   /** Ends one session (sign-out); returns whether it was live. */
   revokeSession(tokenHash: string, now: string): Promise<boolean>;
   /**
-   * Deletes every change-log row with seq <= `throughSeq` that a later row of the same record
-   * supersedes (each record keeps its latest row, tombstones included), and raises the
-   * compaction watermark to `throughSeq`. Returns the number of rows deleted (S21). Callers pass
+   * Moves every change-log row with seq <= `throughSeq` that a later row of the same record
+   * supersedes (each record keeps its latest row, tombstones included) into the history archive
+   * (S27), and raises the compaction watermark to `throughSeq`. Returns the number of rows moved
+   * out of the log (S21). Callers pass
    * the newest seq, read in the same transaction (compact-change-log.ts): S22 relies on every
    * record's latest row at or below the watermark surviving.
    */

@@ -84,7 +84,7 @@ export async function applyPush(storage: Storage, user: SessionUser, request: Pu
       } else {
         result = checked;
       }
-      await tx.saveAppliedMutation({ mutationId: mutation.id, deviceId: request.deviceId, seq: mutation.seq, result });
+      await tx.saveAppliedMutation({ mutationId: mutation.id, deviceId: request.deviceId, seq: mutation.seq, result, entity: mutation.entity, recordId: mutation.recordId });
       results.push(result);
       last = mutation.seq;
       fresh++;

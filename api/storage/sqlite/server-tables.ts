@@ -25,7 +25,33 @@ export const changeLog = sqliteTable(
   (t) => [index('change_log_region_seq_idx').on(t.regionId, t.seq), index('change_log_record_idx').on(t.entity, t.recordId)],
 );
 
-/** A device (one installation for one signed-in user) and the last mutation applied from it. */
+/**
+ * Change-log rows that compaction superseded (S21), moved here rather than dropped: the record
+ * history (S27) reads them with the live log. Pull and bootstrap never read this table, so what
+ * they cost does not grow with history. `seq` keeps the value it had in the log.
+ */
+export const changeLogHistory = sqliteTable(
+  'change_log_history',
+  {
+    seq: integer('seq').primaryKey(),
+    entity: text('entity').notNull(),
+    recordId: text('record_id').notNull(),
+    regionId: text('region_id').notNull(),
+    op: text('op', { enum: ['upsert', 'delete'] }).notNull(),
+    data: text('data', { mode: 'json' }).notNull(),
+    changedFields: text('changed_fields', { mode: 'json' }).$type<string[] | null>(),
+    userId: text('user_id').notNull(),
+    deviceId: text('device_id'),
+    mutationId: text('mutation_id'),
+    serverTime: text('server_time').notNull(),
+  },
+  (t) => [index('change_log_history_record_idx').on(t.entity, t.recordId)],
+);
+
+/**
+ * A device (one installation for one signed-in user), the last mutation applied from it, and
+ * what it last reported of itself after a sync round (S26; null until it first reports).
+ */
 export const devices = sqliteTable('devices', {
   id: text('id').primaryKey(),
   userId: text('user_id').notNull(),
@@ -34,6 +60,15 @@ export const devices = sqliteTable('devices', {
   schemaVersion: integer('schema_version'),
   firstSeenAt: text('first_seen_at').notNull(),
   lastSeenAt: text('last_seen_at').notNull(),
+  protocolVersion: integer('protocol_version'),
+  /** Outbox entries waiting to be sent, as the device counted them. */
+  pendingCount: integer('pending_count'),
+  /** Attachment bytes waiting to be uploaded, as the device counted them. */
+  pendingUploads: integer('pending_uploads'),
+  /** The device's last successful round (its own clock). */
+  lastSyncAt: text('last_sync_at'),
+  /** When the server received the last report (server clock). */
+  reportedAt: text('reported_at'),
 });
 
 /** The answer given to each mutation, so that a replayed push gets exactly the same answer. */
@@ -44,6 +79,9 @@ export const appliedMutations = sqliteTable(
     deviceId: text('device_id').notNull(),
     seq: integer('seq').notNull(),
     result: text('result', { mode: 'json' }).notNull(),
+    /** What the mutation was about, so that a rejection can be shown (S26); null before migration 0004. */
+    entity: text('entity'),
+    recordId: text('record_id'),
   },
   (t) => [index('applied_mutations_device_seq_idx').on(t.deviceId, t.seq)],
 );

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { emptyHash, xorHash, type RegionDigest } from '../../../schema';
 import { entityTables, users } from '../../../schema/drizzle-tables';
-import type { AppliedMutationRow, ChangeRow, DeviceRow, FieldChangeRow, Storage, StorageReader, StorageTx, UserRow } from '../storage';
+import type { AppliedMutationRow, ChangeRow, DeviceRejections, DeviceRow, FieldChangeRow, Storage, StorageReader, StorageTx, UserRow } from '../storage';
 import { StorageUnavailable } from '../storage';
 import type Database from 'better-sqlite3';
 import { openDatabase, type Db } from './open-database';
@@ -9,7 +9,7 @@ import { changePages } from './change-pages';
 import { readTransactions } from './read-transactions';
 import { preparedRows, tableCodec } from './row-codec';
 import { preparedWriter } from './prepared-upsert';
-import { appliedMutations, changeLog, changeLogCompaction, devices, regionDigests, sessions } from './server-tables';
+import { appliedMutations, changeLog, changeLogCompaction, changeLogHistory, devices, regionDigests, sessions } from './server-tables';
 import { Checkpointer } from './checkpointer';
 import { GroupCommit } from './group-commit';
 import { WalSync, type SyncFile } from './wal-sync';
@@ -49,6 +49,14 @@ function preparedLookups(sqlite: Database.Database) {
       return rows.map((row) => ({ ...row, changedFields: row.changedFields === null ? null : (JSON.parse(row.changedFields) as string[]) }));
     },
     device: preparedRows(sqlite, devices, 'where "id" = ?'),
+    allDevices: preparedRows(sqlite, devices, 'order by "last_seen_at" desc'),
+    // A device's rows are a range of applied_mutations_device_seq_idx; few are rejections.
+    rejectionCount: sqlite.prepare(`select count(*) n from applied_mutations where device_id = ? and json_extract(result, '$.status') = 'rejected'`),
+    recentRejections: sqlite.prepare(
+      `select mutation_id mutationId, seq, entity, record_id recordId, json_extract(result, '$.reason.code') code, json_extract(result, '$.reason.message') message from applied_mutations where device_id = ? and json_extract(result, '$.status') = 'rejected' order by seq desc limit ?`,
+    ),
+    archivedChanges: preparedRows(sqlite, changeLogHistory, 'where "entity" = ? and "record_id" = ? order by "seq"'),
+    liveChanges: preparedRows(sqlite, changeLog, 'where "entity" = ? and "record_id" = ? order by "seq"'),
     appliedMutation: preparedRows(sqlite, appliedMutations, 'where "mutation_id" = ?'),
     compaction: preparedRows(sqlite, changeLogCompaction, 'where "id" = 1'),
     digest: preparedRows(sqlite, regionDigests, 'where "region_id" = ?'),
@@ -143,6 +151,20 @@ function reader(db: Db, sqlite: Database.Database, lookups = preparedLookups(sql
 
     device: async (id) => lookups.device.get(id) as DeviceRow | undefined,
 
+    listDevices: async () => lookups.allDevices.all() as unknown as DeviceRow[],
+
+    deviceRejections: async (deviceId, recent): Promise<DeviceRejections> => ({
+      count: (lookups.rejectionCount.get(deviceId) as { n: number }).n,
+      recent: lookups.recentRejections.all(deviceId, recent) as DeviceRejections['recent'],
+    }),
+
+    recordHistory: async (entity, recordId) => {
+      // Archived rows are all older than the live ones of the same record: concatenation is seq order.
+      const archived = lookups.archivedChanges.all(entity, recordId) as unknown as ChangeRow[];
+      const live = lookups.liveChanges.all(entity, recordId) as unknown as ChangeRow[];
+      return [...archived, ...live];
+    },
+
     appliedMutation: async (mutationId) => lookups.appliedMutation.get(mutationId) as AppliedMutationRow | undefined,
 
     userByUsername: async (username) => db.select().from(users).where(eq(users.username, username)).get() as UserRow | undefined,
@@ -183,6 +205,16 @@ function writer(db: Db, sqlite: Database.Database, runSavepoint: StorageTx['save
       put(devices, { ...device }, 'id');
     },
 
+    saveDeviceReport: async (report) => {
+      // Read in the same write transaction: an existing device keeps its mutation sequence and first sighting.
+      const existing = lookups.device.get(report.id) as DeviceRow | undefined;
+      put(
+        devices,
+        { ...report, lastSeenAt: report.reportedAt, lastMutationSeq: existing?.lastMutationSeq ?? 0, firstSeenAt: existing?.firstSeenAt ?? report.reportedAt },
+        'id',
+      );
+    },
+
     saveAppliedMutation: async (row) => {
       put(appliedMutations, { ...row });
     },
@@ -193,11 +225,12 @@ function writer(db: Db, sqlite: Database.Database, runSavepoint: StorageTx['save
 
     compactChangeLog: async (throughSeq, now) => {
       // Correlated max(seq) per record is a lookup in change_log_record_idx (its rowid is seq).
-      const { changes } = sqlite
-        .prepare(
-          `delete from change_log where seq <= ? and seq < (select max(later.seq) from change_log later where later.entity = change_log.entity and later.record_id = change_log.record_id)`,
-        )
-        .run(throughSeq);
+      // The superseded rows move to the archive (S27) in the same transaction: copied, then
+      // deleted by the same condition, which the copy does not change (each record's latest row stays).
+      const superseded = `seq <= ? and seq < (select max(later.seq) from change_log later where later.entity = change_log.entity and later.record_id = change_log.record_id)`;
+      const columns = 'seq, entity, record_id, region_id, op, data, changed_fields, user_id, device_id, mutation_id, server_time';
+      sqlite.prepare(`insert into change_log_history (${columns}) select ${columns} from change_log where ${superseded}`).run(throughSeq);
+      const { changes } = sqlite.prepare(`delete from change_log where ${superseded}`).run(throughSeq);
       const previous = lookups.compaction.get() as { compactedThrough: number; deletedRows: number } | undefined;
       put(
         changeLogCompaction,

@@ -287,6 +287,21 @@ CREATE TABLE `change_log` (
 
 CREATE INDEX `change_log_region_seq_idx` ON `change_log` (`region_id`,`seq`);
 CREATE INDEX `change_log_record_idx` ON `change_log` (`entity`,`record_id`);
+CREATE TABLE `change_log_history` (
+	`seq` integer PRIMARY KEY NOT NULL,
+	`entity` text NOT NULL,
+	`record_id` text NOT NULL,
+	`region_id` text NOT NULL,
+	`op` text NOT NULL,
+	`data` text NOT NULL,
+	`changed_fields` text,
+	`user_id` text NOT NULL,
+	`device_id` text,
+	`mutation_id` text,
+	`server_time` text NOT NULL
+);
+
+CREATE INDEX `change_log_history_record_idx` ON `change_log_history` (`entity`,`record_id`);
 CREATE TABLE `devices` (
 	`id` text PRIMARY KEY NOT NULL,
 	`user_id` text NOT NULL,
@@ -294,14 +309,21 @@ CREATE TABLE `devices` (
 	`app_version` text,
 	`schema_version` integer,
 	`first_seen_at` text NOT NULL,
-	`last_seen_at` text NOT NULL
+	`last_seen_at` text NOT NULL,
+	`protocol_version` integer,
+	`pending_count` integer,
+	`pending_uploads` integer,
+	`last_sync_at` text,
+	`reported_at` text
 );
 
 CREATE TABLE `applied_mutations` (
 	`mutation_id` text PRIMARY KEY NOT NULL,
 	`device_id` text NOT NULL,
 	`seq` integer NOT NULL,
-	`result` text NOT NULL
+	`result` text NOT NULL,
+	`entity` text,
+	`record_id` text
 );
 
 CREATE INDEX `applied_mutations_device_seq_idx` ON `applied_mutations` (`device_id`,`seq`);
