@@ -14,11 +14,12 @@ import { submitDraftApplication } from '../applications/save-application';
 import { StatusBadge } from '../applications/status-badge';
 import type { StepProps } from '../applications/step-props';
 import { RecordSyncBadge } from '../components/record-sync-badge';
-import { useFeatureMessages } from '../i18n/feature-messages';
+import { defineMessages, useFeatureMessages } from '../i18n/feature-messages';
 import { todayLocalDate } from '../local-date';
 import { readApplicationDetail, type ApplicationDetail } from '../queries/application-detail';
 import { findNikDuplicates, peopleNiks } from '../queries/household-duplicates';
 import { useSession } from '../queries/use-session';
+import { isOfficeRole } from '../router/route-access';
 import { paths } from '../router/routes';
 import { useDocumentTitle } from '../use-document-title';
 import { useLiveQuery } from '../use-live-query';
@@ -83,9 +84,13 @@ function ApplicationActions({ detail, session, words }: { detail: ApplicationDet
   );
 }
 
+/** The office's way from here to its review screen (web/office/review), for office roles only. */
+const officeMessages = defineMessages({ review: 'Tinjau' }, { review: 'Review' });
+
 /** An application: its household, site, status and history, eligibility, duplicates and documents. */
 export function ApplicationScreen({ applicationId }: { applicationId: string }) {
   const words = useFeatureMessages(applicationMessages);
+  const officeWords = useFeatureMessages(officeMessages);
   const { m, formatDateTime } = words;
   const { db } = useAppServices();
   const session = useSession();
@@ -119,6 +124,12 @@ export function ApplicationScreen({ applicationId }: { applicationId: string }) 
         <StatusBadge status={application.status} words={words} />
         <RecordSyncBadge entity="applications" recordId={application.id} />
         {site && <span>{site.name}</span>}
+        {/* The office decides on its own screen; a link, so the officer's screen never loads it. */}
+        {isOfficeRole(session.user.role) && (
+          <a class="button button--small" href={paths.reviewApplication(application.id)}>
+            {officeWords.m('review')}
+          </a>
+        )}
       </div>
 
       {returned && (
