@@ -1,6 +1,6 @@
 import { emptyHash, entityByName, recordHash, xorHash, type Change, type MutationResult, type RegionDigest } from '../schema';
 import { applyBootstrap, digestStamp } from './apply-bootstrap';
-import { markUploaded, markUploadRefused, readUploadableAttachments } from './attachment-uploads';
+import { countPendingUploads, markUploaded, markUploadRefused, readUploadableAttachments } from './attachment-uploads';
 import { shadowKey, type LocalDb } from './local-db';
 import { entriesByRecord, putWithOverlay } from './record-overlay';
 import type { SyncStore } from './sync-store';
@@ -42,6 +42,12 @@ export function dexieSyncStore(db: LocalDb): SyncStore {
 
   return {
     session: () => db.getMeta('session'),
+
+    deviceState: async () => ({
+      pendingCount: await db.outbox.where('state').equals('pending').count(),
+      pendingUploads: (await countPendingUploads(db)).pending,
+      lastSyncAt: (await db.getMeta('syncStatus'))?.lastSyncedAt ?? null,
+    }),
 
     pendingMutations: (limit) => db.outbox.where('state').equals('pending').sortBy('seq').then((entries) => entries.slice(0, limit)),
 

@@ -1,5 +1,7 @@
 import { PROTOCOL_VERSION, SCHEMA_VERSION, type PullResponse, type RegionDigest } from '../schema';
+import { appVersion as packageVersion } from './app-version';
 import { toMutation } from './outbox-entry';
+import type { Session } from './session';
 import type { SyncStore } from './sync-store';
 import { SyncError, type SyncErrorKind } from './sync-status';
 import type { Transport } from './transport';
@@ -13,7 +15,10 @@ export interface SyncOptions {
   pullPageSize?: number;
   /** How many attachments' bytes are read from the store at a time. */
   uploadBatchSize?: number;
+  /** The app's version, sent with pushes and device reports; the package's by default. */
   appVersion?: string;
+  /** How long a round waits for its device report (S26) before it ends without it. */
+  reportWaitMs?: number;
   now?: () => Date;
 }
 
@@ -57,6 +62,27 @@ async function uploadAttachments(store: SyncStore, transport: Transport, token: 
 }
 
 /**
+ * Tells the server how this device is doing after a round (S26). Best effort: a failure is
+ * ignored, and the round waits for it at most `waitMs` (the request may finish after).
+ */
+async function reportDevice(store: SyncStore, transport: Transport, session: Session, appVersion: string, waitMs: number): Promise<void> {
+  if (!transport.deviceReport || !store.deviceState) return;
+  const send = async () => {
+    const state = await store.deviceState!();
+    await transport.deviceReport!(session.token, {
+      deviceId: session.deviceId,
+      appVersion,
+      schemaVersion: SCHEMA_VERSION,
+      protocolVersion: PROTOCOL_VERSION,
+      ...state,
+    });
+  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([send().catch(() => {}), new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)))]);
+  clearTimeout(timer);
+}
+
+/**
  * One sync round: push the outbox in order, pull every page after the cursor, check each
  * region's digest and re-download a region that does not match, then upload the bytes of
  * attachments whose records the server now has (S23). Pure: the store and the
@@ -64,7 +90,7 @@ async function uploadAttachments(store: SyncStore, transport: Transport, token: 
  * tests against the real API.
  */
 export async function syncOnce(store: SyncStore, transport: Transport, options: SyncOptions = {}): Promise<SyncOutcome> {
-  const { pushBatchSize = 100, pullPageSize = 1000, uploadBatchSize = 20, now = () => new Date() } = options;
+  const { pushBatchSize = 100, pullPageSize = 1000, uploadBatchSize = 20, appVersion = packageVersion, reportWaitMs = 5000, now = () => new Date() } = options;
   const session = await store.session();
   if (!session) return { ok: false, kind: 'signed_out', message: 'Not signed in' };
 
@@ -83,7 +109,7 @@ export async function syncOnce(store: SyncStore, transport: Transport, options: 
           protocolVersion: PROTOCOL_VERSION,
           schemaVersion: SCHEMA_VERSION,
           deviceId: session.deviceId,
-          ...(options.appVersion ? { appVersion: options.appVersion } : {}),
+          appVersion,
           mutations: batch.map(toMutation),
         });
       } catch (error) {
@@ -136,6 +162,7 @@ export async function syncOnce(store: SyncStore, transport: Transport, options: 
     const uploads = await uploadAttachments(store, transport, session.token, uploadBatchSize, now);
 
     await store.updateStatus({ syncing: false, lastSyncedAt: now().toISOString(), lastError: null, ...(clockSkewMs === undefined ? {} : { clockSkewMs }) });
+    await reportDevice(store, transport, session, appVersion, reportWaitMs);
     return { ok: true, pushed, rejected, pulled, redownloaded, uploaded: uploads.uploaded, uploadsRefused: uploads.refused };
   } catch (error) {
     const failure =
@@ -143,6 +170,8 @@ export async function syncOnce(store: SyncStore, transport: Transport, options: 
         ? { kind: error.kind, message: error.message, ...(error.code ? { code: error.code } : {}) }
         : { kind: 'server' as const, message: error instanceof Error ? error.message : String(error) };
     await store.updateStatus({ syncing: false, lastError: failure });
+    // A round that reached the server reports too: the office sees a device that keeps failing.
+    if (failure.kind !== 'offline') await reportDevice(store, transport, session, appVersion, reportWaitMs);
     return {
       ok: false,
       kind: failure.kind,

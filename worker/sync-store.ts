@@ -41,4 +41,9 @@ export interface SyncStore {
   markUploaded(sha256: string): Promise<void>;
   /** The server refused the bytes for good: they stay, marked, and are not sent again by themselves. */
   markUploadRefused(sha256: string, refusal: UploadRefusal): Promise<void>;
+  /**
+   * What the device reports of itself after a round (S26): writes waiting to be sent, attachment
+   * bytes waiting to upload, the last successful round. A store without it sends no report.
+   */
+  deviceState?(): Promise<{ pendingCount: number; pendingUploads: number; lastSyncAt: string | null }>;
 }

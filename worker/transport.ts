@@ -7,6 +7,7 @@ import {
   pushResponseSchema,
   snapshotResponseSchema,
   versionHeaders,
+  type DeviceReportRequest,
   type PullResponse,
   type PushRequest,
   type PushResponse,
@@ -27,7 +28,12 @@ export interface Transport {
   bootstrap?(token: string): Promise<BootstrapSnapshot>;
   /** Sends an attachment's bytes under their SHA-256 (S23); sending them again is harmless. */
   uploadAttachment(token: string, sha256: string, blob: Blob, mimeType: string): Promise<void>;
+  /** Tells the server how this device is doing (S26). A transport without it reports nothing. */
+  deviceReport?(token: string, report: DeviceReportRequest): Promise<void>;
 }
+
+/** A device report gives up after this long: it is worth less than anything else on the line. */
+const deviceReportTimeoutMs = 10_000;
 
 function safeJson(text: string): unknown {
   try {
@@ -100,6 +106,14 @@ export function fetchTransport(baseUrl: string, versions = { protocol: PROTOCOL_
       const response = await respond(`${baseUrl}/api/sync/bootstrap`, { headers: headers(token) });
       if (!response.body) throw new SyncError('server', 'The bootstrap answer has no body', response.status);
       return readBootstrapStream(response.body);
+    },
+    deviceReport: async (token, report) => {
+      await answer(`${baseUrl}/api/sync/device-report`, {
+        method: 'POST',
+        headers: headers(token),
+        body: JSON.stringify(report),
+        signal: AbortSignal.timeout(deviceReportTimeoutMs),
+      });
     },
     uploadAttachment: async (token, sha256, blob, mimeType) => {
       await answer(`${baseUrl}/api/attachments/${sha256}`, {
