@@ -204,6 +204,19 @@ describe('offering a unit, signing the lease, a declined offer', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('a refusal of the last write (the application) takes back the lease and the occupied unit already written', async () => {
+    const { application, unit } = await approvedWithUnit();
+    await offerUnit(db, application.id, unit.id, session, now);
+    // A stored application its validator now refuses (written by an older version, say): the lease
+    // and the unit are written first, then the application's save is refused.
+    await db.applications.update(application.id, { statement: 'x'.repeat(2001) });
+    const before = await snapshot();
+    const terms = { agreementNumber: 'A-103/2026/0003', startDate: '2026-11-26', endDate: '2027-11-25', monthlyRent: 350_000, deposit: 0 };
+    const result = await signLease(db, application.id, terms, session, now);
+    expect(result.ok ? [] : result.problems.map((p) => p.field)).toEqual(['statement']);
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('a declined offer goes back to approved and frees the unit', async () => {
     const { application, unit } = await approvedWithUnit();
     await offerUnit(db, application.id, unit.id, session, now);
