@@ -1,5 +1,6 @@
 import { useAppServices } from '../app-services';
 import { applicationMessages } from '../applications/application-messages';
+import { OfficeRecordHistory } from '../audit/office-record-history';
 import '../applications/applications.css';
 import { DocumentList } from '../applications/document-list';
 import { DuplicateWarnings } from '../applications/duplicate-warnings';
@@ -92,6 +93,7 @@ export function HouseholdScreen({ householdId }: { householdId: string }) {
         <HousingFacts household={current} words={words} />
       </section>
       <DocumentList attachments={detail.attachments} words={words} />
+      <OfficeRecordHistory entity="households" recordId={current.id} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useAppServices } from '../app-services';
+import { OfficeRecordHistory } from '../audit/office-record-history';
 import { InspectionHistory } from '../components/inspection-history';
 import { readUnitDetail } from '../queries/unit-detail';
 import { useI18n } from '../i18n/i18n-context';
@@ -58,6 +59,7 @@ export function UnitDetailScreen({ unitId }: { unitId: string }) {
         </a>
       </p>
       <InspectionHistory unitId={unit.id} />
+      <OfficeRecordHistory entity="units" recordId={unit.id} />
     </>
   );
 }

@@ -1,0 +1,13 @@
+import { lazyScreen } from '../lazy-screen';
+import { useSession } from '../queries/use-session';
+import { isOfficeRole } from '../router/route-access';
+
+// Loaded only when an office user opens a record: an officer's phone never fetches it.
+const RecordHistory = lazyScreen(() => import('./record-history').then((m) => m.RecordHistory));
+
+/** A record's history on the screens both officers and the office use: shown to the office only. */
+export function OfficeRecordHistory({ entity, recordId }: { entity: string; recordId: string }) {
+  const session = useSession();
+  if (!session || !isOfficeRole(session.user.role)) return null;
+  return <RecordHistory entity={entity} recordId={recordId} />;
+}
