@@ -4,7 +4,6 @@ import { useAppServices } from '../../app-services';
 import { ApplicationHistory } from '../../applications/application-history';
 import { applicationMessages } from '../../applications/application-messages';
 import '../../applications/applications.css';
-import { DocumentList } from '../../applications/document-list';
 import { DuplicateWarnings } from '../../applications/duplicate-warnings';
 import { EligibilityResultView } from '../../applications/eligibility-result';
 import { HeadFacts, HousingFacts, IncomeFacts } from '../../applications/household-facts';
@@ -22,6 +21,7 @@ import { useLiveQuery } from '../../use-live-query';
 import '../office.css';
 import { DecisionPanel, type Outcome } from './decision-panel';
 import { OfferPanel } from './offer-panel';
+import { ReviewDocuments } from './review-documents';
 import { reviewMessages } from './review-messages';
 import './review.css';
 
@@ -144,7 +144,7 @@ export function ReviewApplicationScreen({ applicationId }: { applicationId: stri
             <h2 id="statement-heading">{app.m('application.statement')}</h2>
             <p class={current.statement.trim() ? 'event__comment' : 'empty'}>{current.statement.trim() || app.m('review.none')}</p>
           </section>
-          <DocumentList attachments={detail.attachments} words={app} />
+          <ReviewDocuments attachments={detail.attachments} words={words} app={app} />
           <ApplicationHistory events={detail.events} words={app} />
         </div>
         <div class="office-columns__side">

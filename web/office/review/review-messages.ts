@@ -79,6 +79,7 @@ export const reviewMessages = defineMessages(
     'review.leaseSigned': 'Sewa ditandatangani: {number}, {start} sampai {end}.',
     'review.activeLease': 'Perjanjian sewa',
     'review.busy': 'Menyimpan…',
+    'review.openFullSize': 'Buka {name} ukuran penuh',
 
     'done.under_review': 'Permohonan ditandai sedang ditinjau.',
     'done.approved': 'Permohonan disetujui.',
@@ -181,6 +182,7 @@ export const reviewMessages = defineMessages(
     'review.leaseSigned': 'Lease signed: {number}, {start} to {end}.',
     'review.activeLease': 'Lease agreement',
     'review.busy': 'Saving…',
+    'review.openFullSize': 'Open {name} at full size',
 
     'done.under_review': 'The application is marked as under review.',
     'done.approved': 'The application is approved.',
