@@ -9,6 +9,7 @@ import { EligibilityResultView } from '../../applications/eligibility-result';
 import { HeadFacts, HousingFacts, IncomeFacts } from '../../applications/household-facts';
 import { eligibilityOf } from '../../applications/household-view';
 import { StatusBadge } from '../../applications/status-badge';
+import { RecordHistory } from '../../audit/record-history';
 import { RecordSyncBadge } from '../../components/record-sync-badge';
 import { useFeatureMessages } from '../../i18n/feature-messages';
 import { todayLocalDate } from '../../local-date';
@@ -165,6 +166,8 @@ export function ReviewApplicationScreen({ applicationId }: { applicationId: stri
           {current.status === 'lease_signed' || current.status === 'rejected' ? <p class="note">{m('review.noMoves', { status: app.m(`status.${current.status}`) })}</p> : null}
         </div>
       </div>
+      {/* The server's audit trail of the application record (who changed what, from which device). */}
+      <RecordHistory entity="applications" recordId={current.id} />
     </div>
   );
 }
