@@ -122,6 +122,7 @@ function DashboardBody({ figures, words }: { figures: DashboardFigures; words: W
             value={formatRupiah(totals.arrearsAmount)}
             hint={m('figure.arrearsHouseholds', { count: formatNumber(totals.arrearsHouseholds) })}
             hintTestId="figure-arrears-households"
+            wide
           />
           <FigureCard id="overdue-repairs" label={m('figure.overdue')} value={formatNumber(totals.overdueRepairs)} hint={m('figure.overdueHint')} />
         </ul>
@@ -133,9 +134,9 @@ function DashboardBody({ figures, words }: { figures: DashboardFigures; words: W
   );
 }
 
-function FigureCard({ id, label, value, hint, hintTestId }: { id: string; label: string; value: string; hint?: string; hintTestId?: string }) {
+function FigureCard({ id, label, value, hint, hintTestId, wide }: { id: string; label: string; value: string; hint?: string; hintTestId?: string; wide?: boolean }) {
   return (
-    <li class="dashboard__figure" aria-labelledby={`figure-label-${id}`}>
+    <li class={wide ? 'dashboard__figure dashboard__figure--wide' : 'dashboard__figure'} aria-labelledby={`figure-label-${id}`}>
       <span id={`figure-label-${id}`} class="dashboard__figure-label">
         {label}
       </span>
@@ -176,7 +177,7 @@ function MonthSection({ figures, words }: { figures: DashboardFigures; words: Wo
   );
   const summary = months.map((f) => `${label(f.month)} ${percent(words, f.rate)}`).join('; ');
   return (
-    <section class="dashboard__section dashboard__section--split" aria-labelledby="dashboard-by-month">
+    <section class="dashboard__section" aria-labelledby="dashboard-by-month">
       <h2 id="dashboard-by-month">{m('byMonth')}</h2>
       <DashboardChart label={m('byMonthChart', { summary })} config={config} loadingText={m('chartLoading')} failedText={m('chartFailed')} />
       <ScrollTable captionId="dashboard-month-caption">
