@@ -64,6 +64,12 @@ describe('a record history in lines', () => {
     expect(shown.to.endsWith('…')).toBe(true);
   });
 
+  it('names references by the kind of record, and ids by their end', () => {
+    const id = localeFor('id');
+    expect(changeWords(id, 'units', { field: 'siteId', from: null, to: '01a2106b-b9de-79ab-8ace-e9c5d6a4a113' })).toEqual({ field: 'Rusun', from: '(kosong)', to: '…a4a113' });
+    expect(changeWords(id, 'inspections', { field: 'regionId', from: null, to: 'x' }).field).toBe('Wilayah');
+  });
+
   it('abbreviates only what is long, and flattens line breaks', () => {
     expect(abbreviate('pendek')).toBe('pendek');
     expect(abbreviate('baris satu\nbaris dua')).toBe('baris satu baris dua');

@@ -1,7 +1,8 @@
 import { recordHistoryResponseSchema, type HistoryEntry, type RecordHistoryResponse } from '../../schema';
 import type { Locale } from '../i18n/locale';
-import { fieldWords, valueWords } from '../i18n/record-words';
+import { entityWords, fieldWords, valueWords } from '../i18n/record-words';
 import type { ParseAnswer } from '../server-copy/server-copy';
+import { shortDeviceId } from './short-device-id';
 
 /** Where the last answer about a record's history is kept on the device (meta store). */
 export const historyCopyKey = (entity: string, recordId: string) => `history:${entity}:${recordId}`;
@@ -58,11 +59,22 @@ export function abbreviate(text: string, max = abbreviationLength): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
+/** A reference to another record is named by that record's kind ("Wilayah", "Rusun"). */
+const referenceEntities: Record<string, string> = { regionId: 'regions', siteId: 'sites', unitId: 'units' };
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function valueText(locale: Locale, entity: string, field: string, value: unknown): string {
+  // An id says nothing in full; its end is enough to tell two apart.
+  if (typeof value === 'string' && uuidPattern.test(value)) return shortDeviceId(value);
+  return abbreviate(valueWords(locale, entity, field, value));
+}
+
 /** One change in words: the field as the screens name it, the values as a person reads them, long ones cut. */
 export function changeWords(locale: Locale, entity: string, change: { field: string; from: unknown; to: unknown }) {
+  const reference = referenceEntities[change.field];
   return {
-    field: fieldWords(locale, entity, change.field),
-    from: abbreviate(valueWords(locale, entity, change.field, change.from)),
-    to: abbreviate(valueWords(locale, entity, change.field, change.to)),
+    field: reference ? entityWords(locale, reference) : fieldWords(locale, entity, change.field),
+    from: valueText(locale, entity, change.field, change.from),
+    to: valueText(locale, entity, change.field, change.to),
   };
 }

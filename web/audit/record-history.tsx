@@ -6,6 +6,9 @@ import { recordHistoryMessages } from './record-history-messages';
 import { shortDeviceId } from './short-device-id';
 import './record-history.css';
 
+/** The author of the demo data and of other records the server wrote itself (api/seed). */
+const systemUserId = 'system';
+
 /**
  * The audit trail of one record as the server keeps it (S27): who, when, from which device, and
  * what changed. Server-only: fetched online, the last copy kept on the device for offline.
@@ -32,7 +35,7 @@ export function RecordHistory({ entity, recordId, headingLevel = 2 }: { entity: 
             {lines.map((line) => (
               <li key={line.seq} class="record-history__entry">
                 <p class="record-history__who">
-                  <strong>{m(`action.${line.action}`)}</strong> {m('by', { name: line.userName ?? m('unknownUser') })} ·{' '}
+                  <strong>{m(`action.${line.action}`)}</strong> {m('by', { name: line.userName ?? (line.userId === systemUserId ? m('systemUser') : m('unknownUser')) })} ·{' '}
                   <time dateTime={line.serverTime}>{formatDateTime(line.serverTime)}</time> ·{' '}
                   {line.deviceId ? (
                     <span>
