@@ -4,6 +4,7 @@ export const dashboardMessages = defineMessages(
   {
     title: 'Dasbor hunian',
     intro: 'Dari data di perangkat ini. Bulan berjalan dihitung langsung dari status unit dan kontrak aktif; bulan sebelumnya dari laporan hunian yang sudah dikirim. Tunggakan menurut laporan terakhir tiap rusun.',
+    asOf: 'Terakhir disinkronkan {time}.',
     filters: 'Saring',
     region: 'Wilayah',
     allRegions: 'Semua wilayah',
@@ -56,6 +57,7 @@ export const dashboardMessages = defineMessages(
   {
     title: 'Occupancy dashboard',
     intro: 'From the data on this device. The current month is counted live from unit statuses and active leases; earlier months from submitted occupancy reports. Arrears are as each site’s latest report gave them.',
+    asOf: 'Last synced {time}.',
     filters: 'Filter',
     region: 'Region',
     allRegions: 'All regions',

@@ -7,6 +7,7 @@ import { todayLocalDate } from '../../local-date';
 import { formatMonth } from '../../occupancy/month';
 import { paths } from '../../router/routes';
 import { useDocumentTitle } from '../../use-document-title';
+import { useSyncStatus } from '../../queries/use-sync-status';
 import { useNow } from '../../use-now';
 import { useThrottledRead } from '../../use-throttled-read';
 import { DashboardChart } from './dashboard-chart';
@@ -44,11 +45,20 @@ export function DashboardScreen() {
   useDocumentTitle(m('title'));
 
   const regions = useMemo(() => (source ? regionChoices(source) : []), [source]);
+  // A region or site named in the address that this device does not hold counts as no choice, as
+  // the select shows it, rather than an empty dashboard under "All regions".
+  const chosen = useMemo<DashboardFilter>(() => {
+    if (!source) return filter;
+    const regionId = filter.regionId && regions.some((r) => r.id === filter.regionId) ? filter.regionId : null;
+    const siteId = filter.siteId && sitesInScope(source, { regionId, siteId: null }).some((s) => s.id === filter.siteId) ? filter.siteId : null;
+    return regionId === filter.regionId && siteId === filter.siteId ? filter : { regionId, siteId };
+  }, [source, regions, filter]);
   const siteChoices = useMemo(
-    () => (source ? sitesInScope(source, { regionId: filter.regionId, siteId: null }).sort((a, b) => a.name.localeCompare(b.name)) : []),
-    [source, filter.regionId],
+    () => (source ? sitesInScope(source, { regionId: chosen.regionId, siteId: null }).sort((a, b) => a.name.localeCompare(b.name)) : []),
+    [source, chosen.regionId],
   );
-  const figures = useMemo(() => (source ? computeDashboard(source, filter, today.slice(0, 7)) : undefined), [source, filter, today]);
+  const figures = useMemo(() => (source ? computeDashboard(source, chosen, today.slice(0, 7)) : undefined), [source, chosen, today]);
+  const syncStatus = useSyncStatus();
 
   function choose(next: DashboardFilter) {
     setFilter(next);
@@ -58,12 +68,15 @@ export function DashboardScreen() {
   return (
     <div class="dashboard">
       <h1>{m('title')}</h1>
-      <p class="note">{m('intro')}</p>
+      <p class="note">
+        {m('intro')}
+        {syncStatus?.lastSyncedAt && ` ${m('asOf', { time: words.formatDateTime(syncStatus.lastSyncedAt) })}`}
+      </p>
       <fieldset class="dashboard__filters">
         <legend>{m('filters')}</legend>
         <div class="field">
           <label for="dashboard-region">{m('region')}</label>
-          <select id="dashboard-region" value={filter.regionId ?? ''} onChange={(e) => choose({ regionId: e.currentTarget.value || null, siteId: null })}>
+          <select id="dashboard-region" value={chosen.regionId ?? ''} onChange={(e) => choose({ regionId: e.currentTarget.value || null, siteId: null })}>
             <option value="">{m('allRegions')}</option>
             {regions.map((r) => (
               <option key={r.id} value={r.id}>
@@ -75,7 +88,7 @@ export function DashboardScreen() {
         </div>
         <div class="field">
           <label for="dashboard-site">{m('site')}</label>
-          <select id="dashboard-site" value={filter.siteId ?? ''} onChange={(e) => choose({ ...filter, siteId: e.currentTarget.value || null })}>
+          <select id="dashboard-site" value={chosen.siteId ?? ''} onChange={(e) => choose({ ...chosen, siteId: e.currentTarget.value || null })}>
             <option value="">{m('allSites')}</option>
             {siteChoices.map((s) => (
               <option key={s.id} value={s.id}>
