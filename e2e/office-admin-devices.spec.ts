@@ -78,6 +78,12 @@ test('the office sees each device’s sync health, and a unit’s change history
     }).toPass({ timeout: 30_000 });
     await expectNoSeriousViolations(page, 'devices');
     if (screenshots) await page.screenshot({ path: `${screenshots}/devices-phone.png`, fullPage: true });
+    // Offline the last copy stays, and the screen says why it is not newer.
+    await page.context().setOffline(true);
+    await page.getByRole('button', { name: 'Muat ulang' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Tidak ada koneksi internet. Yang tampil adalah salinan terakhir di perangkat ini.' })).toBeVisible();
+    await expect(devices.getByRole('row', { name: /kantor · Perangkat/ })).toBeVisible();
+    await page.context().setOffline(false);
 
     await page.goto('/units');
     await page.getByLabel('Cari kode atau alamat').fill('A-102');
