@@ -1,3 +1,5 @@
+import { inflateRawSync } from 'node:zlib';
+import writeXlsxFile from 'write-excel-file/node';
 import { describe, expect, it } from 'vitest';
 import { toCsv, toSheetData, UTF8_BOM } from './download-table';
 
@@ -62,5 +64,48 @@ describe('toSheetData', () => {
     expect(sheet[1]![0]).toMatchObject({ value: '=1+1', type: String });
     expect(sheet[1]![1]).toMatchObject({ type: Date, format: 'yyyy-mm-dd' });
     expect(sheet[1]![2]).toEqual({ value: -5, type: Number });
+  });
+});
+
+/** The entries of a zip (an .xlsx), read with node:zlib: enough to look inside the sheet. */
+function unzip(buffer: Buffer): Map<string, string> {
+  const files = new Map<string, string>();
+  // The end-of-central-directory record: its signature, searched from the end.
+  const end = buffer.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = buffer.readUInt16LE(end + 10);
+  let at = buffer.readUInt32LE(end + 16);
+  for (let i = 0; i < count; i++) {
+    const method = buffer.readUInt16LE(at + 10);
+    const size = buffer.readUInt32LE(at + 20);
+    const nameLength = buffer.readUInt16LE(at + 28);
+    const extraLength = buffer.readUInt16LE(at + 30);
+    const commentLength = buffer.readUInt16LE(at + 32);
+    const local = buffer.readUInt32LE(at + 42);
+    const name = buffer.toString('utf8', at + 46, at + 46 + nameLength);
+    const dataStart = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
+    const data = buffer.subarray(dataStart, dataStart + size);
+    files.set(name, (method === 8 ? inflateRawSync(data) : data).toString('utf8'));
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return files;
+}
+
+describe('toSheetData, written by write-excel-file', () => {
+  it('makes a workbook whose number cells are numbers, whose text is text (not a formula) and whose date has a date format', async () => {
+    const sheet = toSheetData(columns, [
+      { id: '=1+1', name: 'Siti Nurhaliza', amount: 350_000 },
+      { id: 'b2', name: new Date('2026-11-01T00:00:00Z'), amount: -5 },
+    ]);
+    const files = unzip(await writeXlsxFile(sheet).toBuffer());
+    const xml = files.get('xl/worksheets/sheet1.xml')!;
+    expect(xml).toBeTruthy();
+    expect(xml).not.toContain('<f>');
+    // A number cell has no type attribute (or t="n") and its value inline.
+    expect(xml).toMatch(/<c r="C2"(?![^>]*t="s")[^>]*><v>350000<\/v><\/c>/);
+    expect(xml).toMatch(/<c r="C3"(?![^>]*t="s")[^>]*><v>-5<\/v><\/c>/);
+    const strings = files.get('xl/sharedStrings.xml') ?? xml;
+    expect(strings).toContain('=1+1');
+    expect(strings).toContain('Siti Nurhaliza');
+    expect(files.get('xl/styles.xml')).toContain('yyyy-mm-dd');
   });
 });
