@@ -119,3 +119,9 @@ export const recordHistoryResponseSchema = z.object({
   entries: z.array(historyEntrySchema),
 });
 export type RecordHistoryResponse = z.infer<typeof recordHistoryResponseSchema>;
+
+/** A name behind a user id, for the office's screens (GET /api/office/people). */
+export const personSchema = z.object({ id: z.string(), displayName: z.string(), role: z.enum(roles) });
+export type Person = z.infer<typeof personSchema>;
+export const peopleResponseSchema = z.object({ people: z.array(personSchema) });
+export type PeopleResponse = z.infer<typeof peopleResponseSchema>;

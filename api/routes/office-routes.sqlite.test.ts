@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PROTOCOL_VERSION, SCHEMA_VERSION, uuidv7, type DeviceHealth, type DeviceReportRequest, type Mutation, type PushResponse } from '../../schema';
+import { PROTOCOL_VERSION, SCHEMA_VERSION, uuidv7, type DeviceHealth, type DeviceReportRequest, type Mutation, type PeopleResponse, type PushResponse } from '../../schema';
 import { createTestServer, type TestServer } from '../test-support/test-server';
 
 // Device reports (docs/SPEC.md S26) and the office's device list, through the real app on a real SQLite file.
@@ -178,5 +178,38 @@ describe('S26: the office\'s device list', () => {
     const listed = (await devices((await server.login('admin')).token)).find((d) => d.deviceId === deviceId)!;
     expect(listed.rejectedCount).toBe(7);
     expect(listed.recentRejections.map((r) => r.mutationId)).toEqual(mutations.slice(2).reverse().map((m) => m.id));
+  });
+});
+
+describe('the people directory', () => {
+  const people = async (token: string) => server.request('/api/office/people', { headers: { authorization: `Bearer ${token}` } });
+
+  it('names the people whose ids the office sees on records, without anything secret, and only to the office', async () => {
+    const office = await server.login('kantor');
+    const admin = await server.login('admin');
+    // Someone with no region yet: no office sees their work, so only the administrator lists them.
+    const created = await server.json(
+      'POST',
+      '/api/admin/users',
+      { username: 'petugas.baru', displayName: 'Petugas Baru', role: 'field_officer', regionIds: [], password: 'rahasia-panjang-1' },
+      admin.token,
+    );
+    expect(created.status, await created.clone().text()).toBe(201);
+
+    const answer = await people(office.token);
+    expect(answer.status).toBe(200);
+    const listed = ((await answer.json()) as PeopleResponse).people;
+    expect(listed).toEqual(expect.arrayContaining([
+      { id: (await server.login('petugas')).user.id, displayName: 'Siti Rahmawati', role: 'field_officer' },
+      { id: office.user.id, displayName: 'Dewi Lestari', role: 'office_staff' },
+    ]));
+    expect(listed.map((p) => p.displayName)).not.toContain('Petugas Baru');
+    expect(JSON.stringify(listed)).not.toMatch(/scrypt|passwordHash/);
+
+    const all = ((await (await people(admin.token)).json()) as PeopleResponse).people;
+    expect(all.map((p) => p.displayName)).toContain('Petugas Baru');
+
+    expect((await people((await server.login('petugas')).token)).status).toBe(403);
+    expect((await server.request('/api/office/people')).status).toBe(401);
   });
 });

@@ -168,6 +168,7 @@ export const en: Messages = {
   'conflicts.kept': 'Current value kept.',
   'conflicts.restored': 'Overwritten value restored.',
   'conflicts.failed': 'The conflict could not be resolved: {reason}',
+  'conflicts.history': 'Record history: who changed what, and when',
 
   'entity.regions': 'Region',
   'entity.sites': 'Site',

@@ -169,6 +169,7 @@ export const id = {
   'conflicts.kept': 'Nilai sekarang dipertahankan.',
   'conflicts.restored': 'Nilai yang kalah dipulihkan.',
   'conflicts.failed': 'Konflik tidak dapat diselesaikan: {reason}',
+  'conflicts.history': 'Riwayat catatan: siapa mengubah apa, dan kapan',
 
   'entity.regions': 'Wilayah',
   'entity.sites': 'Rusun',

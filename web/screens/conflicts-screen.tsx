@@ -10,6 +10,8 @@ import { entityWords, fieldWords, valueWords } from '../i18n/record-words';
 import { mayResolveConflicts, mayRestore } from '../may-resolve-conflicts';
 import { useDocumentTitle } from '../use-document-title';
 import { useLiveQuery } from '../use-live-query';
+import { usePeopleNames } from '../people/use-people-names';
+import { OfficeRecordHistory } from '../audit/office-record-history';
 import './conflicts-screen.css';
 
 const titleId = (conflict: Conflict) => `conflict-${conflict.id}-title`;
@@ -26,12 +28,12 @@ function subjectWords(locale: Locale, subject: ConflictSubject): string {
 }
 
 /**
- * Who made a change. The device holds no list of users, so anyone but the signed-in user is
- * named by the end of their id (the start of a uuidv7 is a timestamp, shared by users made together).
+ * Who made a change: the name from the office's copy of the people directory; before that copy
+ * has arrived, the end of their id (the start of a uuidv7 is a timestamp, shared by users made together).
  */
-function personWords(locale: Locale, me: SessionUser, userId: string): string {
+function personWords(locale: Locale, me: SessionUser, names: ReadonlyMap<string, string>, userId: string): string {
   if (userId === me.id) return me.displayName;
-  return locale.t('conflicts.user', { id: userId.length > 12 ? userId.slice(-8) : userId });
+  return names.get(userId) ?? locale.t('conflicts.user', { id: userId.length > 12 ? userId.slice(-8) : userId });
 }
 
 function LostFields({ conflict }: { conflict: Conflict }) {
@@ -52,16 +54,18 @@ function LostFields({ conflict }: { conflict: Conflict }) {
 interface ConflictItemProps {
   row: ConflictRow;
   user: SessionUser;
+  names: ReadonlyMap<string, string>;
   onResolved(conflict: Conflict, how: 'kept' | 'restored'): void;
 }
 
-function ConflictItem({ row, user, onResolved }: ConflictItemProps) {
+function ConflictItem({ row, user, names, onResolved }: ConflictItemProps) {
   const locale = useI18n();
   const { t, formatDateTime } = locale;
   const { db, requestSync } = useAppServices();
   const { conflict, subject } = row;
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const [historyOpen, setHistoryOpen] = useState(false);
   const recordDeleted = conflict.field === '*';
 
   async function resolve(how: 'kept' | 'restored') {
@@ -96,7 +100,7 @@ function ConflictItem({ row, user, onResolved }: ConflictItemProps) {
             <span class="conflict__text">
               {recordDeleted ? t('conflicts.deleted') : valueWords(locale, conflict.entity, conflict.field, conflict.keptValue)}
             </span>
-            <span class="conflict__meta">{t('conflicts.by', { name: personWords(locale, user, conflict.keptBy) })}</span>
+            <span class="conflict__meta">{t('conflicts.by', { name: personWords(locale, user, names, conflict.keptBy) })}</span>
           </dd>
         </div>
         <div class="conflict__value conflict__value--lost">
@@ -106,7 +110,7 @@ function ConflictItem({ row, user, onResolved }: ConflictItemProps) {
               {recordDeleted ? <LostFields conflict={conflict} /> : valueWords(locale, conflict.entity, conflict.field, conflict.lostValue)}
             </span>
             <span class="conflict__meta">
-              {t('conflicts.by', { name: personWords(locale, user, conflict.lostBy) })},{' '}
+              {t('conflicts.by', { name: personWords(locale, user, names, conflict.lostBy) })},{' '}
               {t('conflicts.recordedOnDevice', { time: formatDateTime(conflict.lostClientTime) })}
             </span>
           </dd>
@@ -133,7 +137,24 @@ function ConflictItem({ row, user, onResolved }: ConflictItemProps) {
           {failure}
         </p>
       )}
+      {/* When the current value was written, and by whom, is in the record's history (S27): fetched only when opened. */}
+      <details class="conflict__history" onToggle={(event) => setHistoryOpen((event.currentTarget as HTMLDetailsElement).open)}>
+        <summary>{t('conflicts.history')}</summary>
+        {historyOpen && <OfficeRecordHistory entity={conflict.entity} recordId={conflict.recordId} headingLevel={3} />}
+      </details>
     </li>
+  );
+}
+
+/** The open conflicts, their people named from the office's copy of the directory. */
+function ConflictList({ rows, user, onResolved }: Omit<ConflictItemProps, 'row' | 'names'> & { rows: ConflictRow[] }) {
+  const names = usePeopleNames();
+  return (
+    <ul class="conflict-list">
+      {rows.map((row) => (
+        <ConflictItem key={row.conflict.id} row={row} user={user} names={names} onResolved={onResolved} />
+      ))}
+    </ul>
   );
 }
 
@@ -181,13 +202,7 @@ export function ConflictsScreen() {
         <>
           {rows && rows.length > 0 && <p class="note">{t('conflicts.intro')}</p>}
           {rows && rows.length === 0 && <p class="empty">{t('conflicts.none')}</p>}
-          {rows && rows.length > 0 && (
-            <ul class="conflict-list">
-              {rows.map((row) => (
-                <ConflictItem key={row.conflict.id} row={row} user={user} onResolved={onResolved} />
-              ))}
-            </ul>
-          )}
+          {rows && rows.length > 0 && <ConflictList rows={rows} user={user} onResolved={onResolved} />}
         </>
       )}
     </>
