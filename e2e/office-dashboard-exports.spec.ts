@@ -22,7 +22,7 @@ test('the office dashboard shows this month’s figures, a chart with its table 
   try {
     const page = await context.newPage();
     await signInAsOffice(page);
-    await nav(page).getByRole('link', { name: 'Hunian' }).click();
+    await nav(page).getByRole('link', { name: /^(Dasbor|Hunian)$/ }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Dasbor hunian' })).toBeVisible();
 
     const siteTable = page.getByRole('table', { name: 'Unit, tunggakan dan perbaikan terlambat per rusun' });

@@ -21,11 +21,17 @@ export function DashboardChart({ label, config, loadingText, failedText }: Props
   const chart = useRef<ChartInstance | null>(null);
   const [state, setState] = useState<'loading' | 'ready' | 'failed'>('loading');
 
+  // The figures are re-read while a sync writes (every few hundred milliseconds at times): a chart
+  // redrawn with the same numbers must not flicker, so an unchanged config changes nothing.
+  const drawn = useRef('');
   useEffect(() => {
     let stopped = false;
-    const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-    const options = { ...config.options, animation: reducedMotion ? (false as const) : config.options?.animation };
+    const key = JSON.stringify(config.data) + JSON.stringify(config.options ?? {});
+    // No animation: a chart that moves each time the numbers refresh is noise, not information.
+    const options = { ...config.options, animation: false as const };
     if (chart.current) {
+      if (drawn.current === key) return;
+      drawn.current = key;
       chart.current.data = config.data;
       chart.current.options = options;
       chart.current.update();
@@ -34,6 +40,7 @@ export function DashboardChart({ label, config, loadingText, failedText }: Props
     import('./chart-setup')
       .then(({ Chart }) => {
         if (stopped || !canvas.current) return;
+        drawn.current = key;
         chart.current = new Chart(canvas.current, { ...config, options } as ChartConfiguration) as ChartInstance;
         setState('ready');
       })

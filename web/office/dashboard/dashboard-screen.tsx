@@ -132,7 +132,8 @@ function DashboardBody({ figures, words }: { figures: DashboardFigures; words: W
           <FigureCard
             id="arrears"
             label={m('figure.arrears')}
-            value={formatRupiah(totals.arrearsAmount)}
+            // A plain space after "Rp": a large sum may then wrap below it instead of overflowing the card.
+            value={formatRupiah(totals.arrearsAmount).replace(/\u00a0/g, ' ')}
             hint={m('figure.arrearsHouseholds', { count: formatNumber(totals.arrearsHouseholds) })}
             hintTestId="figure-arrears-households"
             wide
