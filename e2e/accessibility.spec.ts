@@ -46,17 +46,17 @@ test('every main screen of the office desktop has no serious or critical axe vio
     await expect(page.getByRole('heading', { level: 1, name: 'Beranda' })).toBeVisible();
     await expectNoSeriousViolations(page, 'home');
 
-    await openFromNav(page, 'Tinjauan', /Tinjauan|Antrean/);
+    await openFromNav(page, 'Tinjauan', 'Tinjauan permohonan');
     await expectNoSeriousViolations(page, 'review queue');
-    await openFromNav(page, 'Hunian', /Hunian|Dasbor/);
+    await openFromNav(page, 'Dasbor', 'Dasbor hunian');
     await expectNoSeriousViolations(page, 'occupancy dashboard');
     await openFromNav(page, 'Ekspor', /Ekspor/);
     await expectNoSeriousViolations(page, 'exports');
     await openFromNav(page, 'Konflik', /Konflik/);
     await expectNoSeriousViolations(page, 'conflict inbox');
-    await openFromNav(page, 'Perangkat', /Perangkat|Kesehatan/);
+    await openFromNav(page, 'Perangkat', 'Kesehatan sinkronisasi perangkat');
     await expectNoSeriousViolations(page, 'sync health');
-    await openFromNav(page, 'Pengguna', /Pengguna/);
+    await openFromNav(page, 'Pengguna', 'Pengguna');
     await expectNoSeriousViolations(page, 'users');
   } finally {
     await context.close();

@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { ApplicationFormPage } from './support/field-forms';
 import { OfficerApp } from './support/officer-app';
 import { pullEverything } from './support/server-api';
 import { latestRecords } from './support/server-records';
@@ -28,6 +29,38 @@ async function syncNow(page: Page) {
   await page.getByRole('button', { name: 'Sinkronkan sekarang' }).click();
   await expect(page.getByTestId('pending-count')).toHaveText('0', { timeout: 30_000 });
   await expect(page.getByRole('button', { name: 'Sinkronkan sekarang' })).toBeEnabled({ timeout: 30_000 });
+}
+
+const nav = (page: Page) => page.getByRole('navigation', { name: 'Navigasi utama' });
+
+/** The records of one store of the device's database (IndexedDB "hunian"), read raw, as the app holds them. */
+async function deviceRecord(page: Page, store: string, id: string): Promise<Record<string, unknown> | undefined> {
+  return page.evaluate(
+    ([storeName, key]) =>
+      new Promise<Record<string, unknown> | undefined>((resolve, reject) => {
+        const open = indexedDB.open('hunian');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction(storeName!, 'readonly').objectStore(storeName!).get(key!);
+          get.onsuccess = () => {
+            resolve(get.result as Record<string, unknown> | undefined);
+            open.result.close();
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+    [store, id],
+  );
+}
+
+/** The occupied-units figure of one site on the office's occupancy dashboard. */
+async function occupiedOnDashboard(page: Page, siteName: string): Promise<number> {
+  await nav(page).getByRole('link', { name: 'Dasbor', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dasbor hunian' })).toBeVisible();
+  await page.getByLabel('Rusun', { exact: true }).selectOption({ label: siteName });
+  const figure = page.getByTestId('figure-occupied');
+  await expect(figure).toHaveText(/^\d+$/);
+  return Number(await figure.textContent());
 }
 
 async function editInspectionNotes(app: OfficerApp, oldNotes: string, newNotes: string) {
@@ -111,6 +144,131 @@ test('S14: the officer and the office change the same field at once; the office 
     expect(inspections.map((r) => r.notes)).toEqual([officerNotes]);
     const conflicts = [...latestRecords(changes, 'conflicts').values()].filter((r) => r.lostValue === officerNotes);
     expect(conflicts.map((r) => [r.status, r.keptValue])).toEqual([['restored', officeNotes]]);
+  } finally {
+    await officeContext?.close();
+    await officerContext?.close();
+  }
+});
+
+test('S1 S5: an application goes round: the officer submits offline, the office returns it with a comment on the income, the officer corrects it offline, the office approves, offers a unit and signs the lease; both devices and the server agree, and the dashboard counts the unit as occupied', async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(240_000);
+  let officerContext: BrowserContext | undefined;
+  let officeContext: BrowserContext | undefined;
+  try {
+    const officerSide = await openApp(browser, phone, 'petugas', 'petugas123');
+    officerContext = officerSide.context;
+    const officer = officerSide.app;
+    const siteName = 'Rusunawa Sadang Serang';
+    const headName = `Rina Kartika ${stamp}`;
+    const incomeComment = 'Slip gaji menunjukkan Rp 2.100.000, bukan Rp 1.500.000. Mohon diperbaiki.';
+
+    // 1. The officer registers the household and submits, offline.
+    await officerContext.setOffline(true);
+    await officer.page.goto('/applications/new');
+    const form = new ApplicationFormPage(officer.page);
+    await form.expectStep(1, 'Kepala keluarga');
+    // A woman born 12 March 1991 in Kota Bandung (32.73.01); the serial keeps runs apart.
+    await form.fillHead({ name: headName, nik: `3273015203910${String(1 + (stamp % 999)).padStart(3, '0')}`, kk: '3273011203150099', birthDate: '1991-03-12', sex: 'Perempuan', maritalStatus: 'Kawin', phone: '081298765432' });
+    await form.next();
+    await form.expectStep(2, 'Anggota dan penghasilan');
+    await form.fillHeadWork('Buruh pabrik', { kind: 'Formal (ada slip gaji)', amount: '1.500.000', period: 'per bulan' });
+    await form.next();
+    await form.expectStep(3, 'Tempat tinggal dan rusun');
+    await form.fillHousing({ currentHousing: 'Sewa atau kontrak', currentAddress: `Jl. Babakan Siliwangi No. 3, Bandung (${stamp})`, hasLocalIdCard: 'Ya', ownsHouse: 'Tidak', site: siteName });
+    await form.next();
+    await form.expectStep(4, 'Dokumen');
+    await form.next();
+    await form.expectStep(5, 'Periksa dan ajukan');
+    await form.submit();
+    await expect(officer.page.getByRole('heading', { level: 1 })).toHaveText(`Permohonan ${headName}`);
+    const applicationId = decodeURIComponent(new URL(officer.page.url()).pathname.split('/').pop()!);
+    await expect(officer.pendingCount()).not.toHaveText('0');
+    await officerContext.setOffline(false);
+    await syncNow(officer.page);
+
+    // 2. The office, at its desk, finds it in the review queue and returns it with a comment on the income.
+    const officeSide = await openApp(browser, desktop, 'kantor', 'kantor123');
+    officeContext = officeSide.context;
+    const office = officeSide.app;
+    const occupiedBefore = await occupiedOnDashboard(office.page, siteName);
+    await nav(office.page).getByRole('link', { name: 'Tinjauan' }).click();
+    await expect(office.page.getByRole('heading', { level: 1, name: 'Tinjauan permohonan' })).toBeVisible();
+    await office.page.getByRole('link', { name: headName, exact: true }).click();
+    await expect(office.page.getByRole('heading', { level: 1, name: `Tinjau permohonan ${headName}` })).toBeVisible();
+    await office.page.getByLabel('Komentar untuk Penghasilan kepala keluarga').fill(incomeComment);
+    await office.page.getByRole('button', { name: 'Kembalikan untuk perbaikan' }).click();
+    await expect(office.page.getByRole('status').filter({ hasText: 'dikembalikan' })).toBeVisible();
+    await syncNow(office.page);
+
+    // 3. The officer's phone receives it; offline again, she sees the comment beside the income and corrects it.
+    await syncNow(officer.page);
+    await officerContext.setOffline(true);
+    await officer.page.goto(`/applications/${applicationId}`);
+    await expect(officer.page.getByText('Dikembalikan untuk perbaikan').first()).toBeVisible();
+    await officer.page.getByRole('link', { name: 'Perbaiki', exact: true }).click();
+    const correction = new ApplicationFormPage(officer.page);
+    const incomeGroup = officer.page.getByRole('group', { name: 'Penghasilan kepala keluarga' });
+    // The office's note links straight to the step with the field.
+    await officer.page.getByRole('button', { name: 'Buka langkah Anggota dan penghasilan' }).click();
+    await expect(incomeGroup).toHaveAccessibleDescription(`Catatan kantor: ${incomeComment}`);
+    await expect(incomeGroup.getByText(`Catatan kantor: ${incomeComment}`)).toBeVisible();
+    await incomeGroup.getByLabel('Jumlah (Rp)').fill('2.100.000');
+    const resubmit = officer.page.getByRole('button', { name: 'Ajukan ulang', exact: true });
+    for (let step = 0; step < 5 && !(await resubmit.isVisible()); step++) await correction.next();
+    await resubmit.click();
+    await expect(officer.page.getByRole('heading', { level: 1 })).toHaveText(`Permohonan ${headName}`);
+    await expect(officer.page.getByText('Diajukan ulang').first()).toBeVisible();
+    await officerContext.setOffline(false);
+    await syncNow(officer.page);
+
+    // 4. The office approves, offers a vacant unit, and the lease is signed.
+    await syncNow(office.page);
+    await office.page.reload();
+    await expect(office.page.getByText('Diajukan ulang').first()).toBeVisible();
+    await office.page.getByRole('button', { name: 'Setujui' }).click();
+    await expect(office.page.getByRole('status').filter({ hasText: 'Permohonan disetujui.' })).toBeVisible();
+    const offered = office.page.getByRole('radio').first();
+    const unitCode = await offered.evaluate((radio) => (radio as HTMLInputElement).labels?.[0]?.textContent ?? '');
+    await offered.check();
+    await office.page.getByRole('button', { name: 'Tawarkan unit' }).click();
+    await expect(office.page.getByRole('status').filter({ hasText: 'Unit ditawarkan' })).toBeVisible();
+    await office.page.getByRole('button', { name: 'Tanda tangani sewa' }).click();
+    await expect(office.page.getByRole('status').filter({ hasText: 'Sewa ditandatangani' })).toBeVisible();
+    await syncNow(office.page);
+    await syncNow(officer.page);
+
+    // 5. Both devices hold the same application, lease and unit, and so does the server.
+    const application = await deviceRecord(office.page, 'applications', applicationId);
+    expect(application).toMatchObject({ status: 'lease_signed' });
+    const unitId = String(application!.offeredUnitId);
+    expect(unitCode).toContain(String((await deviceRecord(office.page, 'units', unitId))!.code));
+    const changes = await pullEverything(request, 'kantor', 'kantor123');
+    const lease = [...latestRecords(changes, 'leases').values()].find((r) => r.applicationId === applicationId)!;
+    expect(lease).toMatchObject({ unitId, status: 'active' });
+    const serverApplication = latestRecords(changes, 'applications').get(applicationId)!;
+    const serverUnit = latestRecords(changes, 'units').get(unitId)!;
+    const serverHousehold = latestRecords(changes, 'households').get(String(serverApplication.householdId))!;
+    expect(serverUnit.status).toBe('occupied');
+    expect((serverHousehold.headIncome as { amount: number }).amount).toBe(2_100_000);
+    for (const [store, id, onServer] of [
+      ['applications', applicationId, serverApplication],
+      ['leases', String(lease.id), lease],
+      ['units', unitId, serverUnit],
+      ['households', String(serverApplication.householdId), serverHousehold],
+    ] as const) {
+      const onOfficer = await deviceRecord(officer.page, store, id);
+      const onOffice = await deviceRecord(office.page, store, id);
+      expect(onOfficer, `${store} on the officer's phone`).toEqual(onOffice);
+      expect(onOffice, `${store} on the office desktop`).toMatchObject(onServer as Record<string, unknown>);
+    }
+    await officer.page.reload();
+    await expect(officer.page.getByText('Kontrak ditandatangani').first()).toBeVisible();
+
+    // 6. The dashboard counts the unit as occupied from now on.
+    expect(await occupiedOnDashboard(office.page, siteName)).toBe(occupiedBefore + 1);
   } finally {
     await officeContext?.close();
     await officerContext?.close();

@@ -9,7 +9,7 @@ export const en: Messages = {
   'app.loading': 'Loading…',
   'app.conflicts': 'Conflicts',
   'app.reviewQueue': 'Review',
-  'app.dashboard': 'Occupancy',
+  'app.dashboard': 'Dashboard',
   'app.exports': 'Exports',
   'app.syncHealth': 'Devices',
   'app.adminUsers': 'Users',

@@ -10,7 +10,7 @@ export const id = {
   'app.loading': 'Memuat…',
   'app.conflicts': 'Konflik',
   'app.reviewQueue': 'Tinjauan',
-  'app.dashboard': 'Hunian',
+  'app.dashboard': 'Dasbor',
   'app.exports': 'Ekspor',
   'app.syncHealth': 'Perangkat',
   'app.adminUsers': 'Pengguna',
