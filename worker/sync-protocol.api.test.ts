@@ -301,6 +301,28 @@ describe('device side: a refused delete', () => {
 });
 
 describe('device side: regions taken away', () => {
+  it('S6: a region an administrator assigns reaches the officer at her next sync, with its history; taken away again, its data leaves', async () => {
+    const officer = await device('petugas', 'petugas123');
+    const admin = await server.login('admin');
+    const { id: userId, regionIds } = (await officer.db.getMeta('session'))!.user;
+    const jakartaTimur = server.sqlite.prepare("select id from regions where name = 'Kota Jakarta Timur'").get() as { id: string };
+    const jakartaUnits = () => officer.db.units.where('regionId').equals(jakartaTimur.id).count();
+    expect(await jakartaUnits()).toBe(0);
+    const onServer = (server.sqlite.prepare("select count(*) as n from units where region_id = ? and deleted = 0").get(jakartaTimur.id) as { n: number }).n;
+    expect(onServer).toBeGreaterThan(0);
+
+    const patch = (ids: string[]) => server.json('PATCH', `/api/admin/users/${userId}`, { regionIds: ids }, admin.token);
+    expect((await patch([...regionIds, jakartaTimur.id])).status).toBe(200);
+    expect((await officer.sync()).ok).toBe(true);
+    // Records written long before her cursor come too: the region is downloaded whole.
+    expect(await jakartaUnits()).toBe(onServer);
+
+    expect((await patch(regionIds)).status).toBe(200);
+    expect((await officer.sync()).ok).toBe(true);
+    expect(await jakartaUnits()).toBe(0);
+    expect(await officer.db.units.count()).toBeGreaterThan(0); // her own region stays
+  });
+
   it('S6: the data of a region the user may no longer see leaves the device, except records with unsent changes', async () => {
     const office = await device('kantor', 'kantor123');
     const jakarta = (await office.db.sites.toArray()).find((s) => s.name.includes('Pulo Gebang'))!;
