@@ -60,4 +60,9 @@ describe('the first load (the build, as index.html loads it)', () => {
     const onDemand = firstLoadModules.filter((m) => /^worker\/(local-writes|sign-in|sync-engine|export-unsent-work)\.ts$|^web\/screens\/(?!home-screen|not-found-screen)/.test(m));
     expect(onDemand).toEqual([]);
   });
+
+  it('leaves the office to load on demand: its screens, chart.js and the Excel writer', () => {
+    const office = firstLoadModules.filter((m) => /^web\/(office|admin|audit|server-copy|people)\/|node_modules\/(chart\.js|write-excel-file)\//.test(m));
+    expect(office).toEqual([]);
+  });
 });

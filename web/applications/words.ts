@@ -59,5 +59,9 @@ export function problemWords(path: string, code: string, words: Pick<Words, 'm' 
  * A name the form does not know is shown as it is: the comment still matters.
  */
 export function fieldLabel(field: string, words: Pick<Words, 'm'>): string {
-  return field in stepOfField ? words.m(`field.${field}` as ApplicationMessageKey) : field;
+  if (field in stepOfField) return words.m(`field.${field}` as ApplicationMessageKey);
+  // A member's own field, as the review screen names it: "members.0.income" → "Anggota keluarga 1: Penghasilan".
+  const member = /^members\.(\d+)\.(income|nik)$/.exec(field);
+  if (member) return `${words.m('field.members')} ${Number(member[1]) + 1}: ${words.m(member[2] === 'income' ? 'field.memberIncome' : 'field.memberNik')}`;
+  return field;
 }

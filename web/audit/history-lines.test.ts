@@ -85,3 +85,12 @@ describe('a record history in lines', () => {
     expect(parseHistory({ entity: 'units', recordId: 'u-1', entries: [{ seq: 'one' }] })).toBeNull();
   });
 });
+
+describe('an application\u2019s and a household\u2019s fields in history', () => {
+  it('are named as the officer\u2019s form names them, members included', () => {
+    const id = localeFor('id');
+    expect(changeWords(id, 'households', { field: 'headIncome', from: null, to: null }).field).toBe('Penghasilan kepala keluarga');
+    expect(changeWords(id, 'households', { field: 'members.1.income', from: null, to: null }).field).toBe('Anggota keluarga 2: Penghasilan');
+    expect(changeWords(localeFor('en'), 'applications', { field: 'statement', from: null, to: null }).field).not.toBe('statement');
+  });
+});

@@ -3,6 +3,7 @@ import type { Locale } from '../i18n/locale';
 import { entityWords, fieldWords, valueWords } from '../i18n/record-words';
 import type { ParseAnswer } from '../server-copy/server-copy';
 import { shortDeviceId } from './short-device-id';
+import { fieldLabel, wordsFor } from '../applications/words';
 
 /** Where the last answer about a record's history is kept on the device (meta store). */
 export const historyCopyKey = (entity: string, recordId: string) => `history:${entity}:${recordId}`;
@@ -59,6 +60,15 @@ export function abbreviate(text: string, max = abbreviationLength): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
+/** An application's or household's field by the label its form shows; others from the app's record words. */
+function recordFieldWords(locale: Locale, entity: string, field: string): string {
+  if (entity === 'applications' || entity === 'households') {
+    const label = fieldLabel(field, wordsFor(locale.lang));
+    if (label !== field) return label;
+  }
+  return fieldWords(locale, entity, field);
+}
+
 /** A reference to another record is named by that record's kind ("Wilayah", "Rusun"). */
 const referenceEntities: Record<string, string> = { regionId: 'regions', siteId: 'sites', unitId: 'units' };
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -73,7 +83,7 @@ function valueText(locale: Locale, entity: string, field: string, value: unknown
 export function changeWords(locale: Locale, entity: string, change: { field: string; from: unknown; to: unknown }) {
   const reference = referenceEntities[change.field];
   return {
-    field: reference ? entityWords(locale, reference) : fieldWords(locale, entity, change.field),
+    field: reference ? entityWords(locale, reference) : recordFieldWords(locale, entity, change.field),
     from: valueText(locale, entity, change.field, change.from),
     to: valueText(locale, entity, change.field, change.to),
   };
