@@ -134,7 +134,7 @@ function DashboardBody({ figures, words }: { figures: DashboardFigures; words: W
             label={m('figure.arrears')}
             // A plain space after "Rp": a large sum may then wrap below it instead of overflowing the card.
             value={formatRupiah(totals.arrearsAmount).replace(/\u00a0/g, ' ')}
-            hint={m('figure.arrearsHouseholds', { count: formatNumber(totals.arrearsHouseholds) })}
+            hint={`${m('figure.arrearsHouseholds', { count: formatNumber(totals.arrearsHouseholds) })}, ${m('figure.arrearsSites', { count: formatNumber(totals.arrearsSites), total: formatNumber(totals.sites) })}`}
             hintTestId="figure-arrears-households"
             wide
           />
@@ -278,7 +278,7 @@ function SiteSection({ figures, words }: { figures: DashboardFigures; words: Wor
               <tr key={s.siteId}>
                 <th scope="row">{s.siteName}</th>
                 <td class="dashboard__text">{s.regionName}</td>
-                <OccupancyCells figures={s} words={words} />
+                <OccupancyCells figures={s} words={words} arrearsUnknown={s.arrearsMonth === null} />
                 <td class="dashboard__text">{s.arrearsMonth ? formatMonth(s.arrearsMonth, lang) : m('noReport')}</td>
                 <td>{formatNumber(s.overdueRepairs)}</td>
               </tr>
@@ -336,7 +336,8 @@ function OccupancyHeaders({ words: { m } }: { words: Words }) {
   );
 }
 
-function OccupancyCells({ figures, words }: { figures: Occupancy; words: Words }) {
+/** `arrearsUnknown`: no report of this month or last, so no current arrears to show (not zero). */
+function OccupancyCells({ figures, words, arrearsUnknown = false }: { figures: Occupancy; words: Words; arrearsUnknown?: boolean }) {
   const { formatNumber, formatRupiah } = words;
   return (
     <>
@@ -344,8 +345,8 @@ function OccupancyCells({ figures, words }: { figures: Occupancy; words: Words }
       <td>{formatNumber(figures.occupied)}</td>
       <td>{formatNumber(figures.vacant)}</td>
       <td>{percent(words, figures.rate)}</td>
-      <td>{formatNumber(figures.arrearsHouseholds)}</td>
-      <td>{formatRupiah(figures.arrearsAmount)}</td>
+      <td>{arrearsUnknown ? '–' : formatNumber(figures.arrearsHouseholds)}</td>
+      <td>{arrearsUnknown ? '–' : formatRupiah(figures.arrearsAmount)}</td>
     </>
   );
 }

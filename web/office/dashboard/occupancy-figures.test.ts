@@ -19,6 +19,7 @@ const sites = [
 type UnitStatus = DashboardSource['units'][number]['status'];
 const unit = (id: string, siteId: string, status: UnitStatus) => ({ id, siteId, status, ...live });
 const row = (unitId: string, occupied: boolean, arrearsMonths = 0, arrearsAmount = 0): OccupancyRow => ({ unitId, occupied, occupants: occupied ? 3 : 0, arrearsMonths, arrearsAmount, issues: '' });
+const lease = (unitId: string, status: 'active' | 'ended', startDate: string, endDate: string) => ({ unitId, status, startDate, endDate, ...live });
 const report = (siteId: string, month: string, rows: OccupancyRow[], status: 'draft' | 'submitted' = 'submitted', submittedAt = `${month}-28T03:00:00.000Z`) => ({
   siteId,
   month,
@@ -62,13 +63,40 @@ describe('computeDashboard', () => {
 
   it('counts a unit held by an active lease as occupied at once, whatever its status still says; an ended lease does not', () => {
     const leases = [
-      { unitId: 'sds-2', status: 'active' as const, ...live },
-      { unitId: 'sds-3', status: 'ended' as const, ...live },
-      { unitId: 'cgd-2', status: 'active' as const, deleted: true },
+      lease('sds-2', 'active', '2026-11-26', '2027-11-26'),
+      lease('sds-3', 'ended', '2026-01-01', '2026-12-31'),
+      { ...lease('cgd-2', 'active', '2026-01-01', '2026-12-31'), deleted: true },
     ];
     const figures = computeDashboard(source({ leases }), all, '2026-11');
     expect(figures.totals).toMatchObject({ occupied: 5, vacant: 2 });
     expect(figures.bySite.find((s) => s.siteId === 'sds')).toMatchObject({ occupied: 2, vacant: 1 });
+  });
+
+  it('counts the live month by the occupancy report’s lease rule: an active lease only when it covers the month', () => {
+    const leases = [
+      lease('sds-2', 'active', '2025-01-01', '2026-10-31'), // ran out last month, never ended in the app
+      lease('sds-3', 'active', '2026-12-01', '2027-11-30'), // signed ahead, starts next month
+      lease('cgd-2', 'active', '2026-11-30', '2027-11-29'), // starts on the month's last day
+    ];
+    const figures = computeDashboard(source({ leases }), all, '2026-11');
+    expect(figures.bySite.find((s) => s.siteId === 'sds')).toMatchObject({ occupied: 1, vacant: 2 });
+    expect(figures.bySite.find((s) => s.siteId === 'cgd')).toMatchObject({ occupied: 2, vacant: 0 });
+  });
+
+  it('counts a past month by the live month’s rule: a report row of a unit now unavailable is not rentable unless it was occupied', () => {
+    // The report's pre-fill writes a row for every unit, sds-4 (unavailable) as vacant.
+    const reports = [
+      report('sds', '2026-10', [row('sds-1', true), row('sds-2', false), row('sds-3', false), row('sds-4', false, 1, 100_000)]),
+      report('sds', '2026-09', [row('sds-1', true), row('sds-2', false), row('sds-3', false), row('sds-4', true)]),
+    ];
+    const figures = computeDashboard(source({ reports }), { regionId: null, siteId: 'sds' }, '2026-11');
+    const [september, october, november] = figures.byMonth.slice(-3);
+    expect(november).toMatchObject({ source: 'live', rentable: 3, occupied: 1, vacant: 2 });
+    // Same units, same occupancy: October must read as November does, not 1 of 4.
+    expect(october).toMatchObject({ rentable: 3, occupied: 1, vacant: 2, arrearsHouseholds: 1, arrearsAmount: 100_000 });
+    expect(october!.rate).toBeCloseTo(1 / 3);
+    // Someone lived in sds-4 in September: it was rented then.
+    expect(september).toMatchObject({ rentable: 4, occupied: 2, vacant: 2 });
   });
 
   it('takes a past month from the submitted reports only (not drafts), and says how many sites reported', () => {
@@ -86,7 +114,7 @@ describe('computeDashboard', () => {
     expect(october).toMatchObject({ rentable: 0, sitesReported: 0, rate: null });
   });
 
-  it('sums arrears (households and rupiah) from each site’s latest submitted report, and each past month from its own', () => {
+  it('sums arrears (households and rupiah) from each site’s submitted report of this month or last, and each past month from its own', () => {
     const reports = [
       report('sds', '2026-09', [row('sds-1', true, 2, 600_000), row('sds-2', true, 1, 300_000)]),
       report('sds', '2026-10', [row('sds-1', true, 3, 900_000), row('sds-2', true)]),
@@ -96,11 +124,27 @@ describe('computeDashboard', () => {
       report('cgd', '2026-11', [row('cgd-1', true, 1, 250_000)], 'draft'),
     ];
     const figures = computeDashboard(source({ reports }), all, '2026-11');
-    expect(figures.totals).toMatchObject({ arrearsHouseholds: 2, arrearsAmount: 1_800_000 });
+    expect(figures.totals).toMatchObject({ arrearsHouseholds: 2, arrearsAmount: 1_800_000, arrearsSites: 2 });
     expect(figures.bySite.find((s) => s.siteId === 'sds')).toMatchObject({ arrearsHouseholds: 1, arrearsAmount: 900_000, arrearsMonth: '2026-10' });
     expect(figures.bySite.find((s) => s.siteId === 'cgd')).toMatchObject({ arrearsHouseholds: 0, arrearsMonth: null });
     expect(figures.byMonth.find((m) => m.month === '2026-09')).toMatchObject({ arrearsHouseholds: 2, arrearsAmount: 900_000 });
     expect(figures.byMonth.find((m) => m.month === '2026-10')).toMatchObject({ arrearsHouseholds: 2, arrearsAmount: 1_800_000 });
+  });
+
+  it('does not count a report older than last month as current arrears, and says how many sites the arrears cover', () => {
+    const reports = [
+      report('sds', '2026-08', [row('sds-1', true, 5, 1_500_000)]),
+      report('plg', '2026-11', [row('plg-1', true, 1, 450_000)], 'submitted', '2026-11-20T03:00:00.000Z'),
+      report('plg', '2026-10', [row('plg-1', true, 3, 900_000)]),
+      report('cgd', '2026-10', [row('cgd-1', true, 2, 500_000)]),
+    ];
+    const figures = computeDashboard(source({ reports }), all, '2026-11');
+    expect(figures.totals).toMatchObject({ arrearsHouseholds: 2, arrearsAmount: 950_000, arrearsSites: 2, sites: 3 });
+    expect(figures.bySite.find((s) => s.siteId === 'sds')).toMatchObject({ arrearsHouseholds: 0, arrearsAmount: 0, arrearsMonth: null });
+    // This month's report, once submitted, is the current one.
+    expect(figures.bySite.find((s) => s.siteId === 'plg')).toMatchObject({ arrearsAmount: 450_000, arrearsMonth: '2026-11' });
+    expect(figures.bySite.find((s) => s.siteId === 'cgd')).toMatchObject({ arrearsAmount: 500_000, arrearsMonth: '2026-10' });
+    expect(figures.byMonth.at(-1)).toMatchObject({ source: 'live', arrearsHouseholds: 2, arrearsAmount: 950_000 });
   });
 
   it('counts overdue repairs at their unit’s site, per site, per region and in all', () => {

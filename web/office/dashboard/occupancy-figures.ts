@@ -1,19 +1,28 @@
 import type { Lease, OccupancyReport, Region, Site, Unit } from '../../../schema';
 import { previousMonth } from '../../occupancy/month';
+import { leaseCoversMonth } from '../../occupancy/occupancy-rows';
 import { regionsWithin } from '../../queries/home-regions';
 
 /**
  * The office's occupancy figures, computed from what the device holds. Pure: the screen reads the
  * tables (dashboard-data.ts) and this turns them into numbers, so every rule below is unit-tested.
  *
- * - The current month is live: a unit is occupied when its status says so or an active lease holds
- *   it, so a lease signed today counts at once, before anyone files a report.
+ * - The current month is live: a unit is occupied when its status says so or an active lease covers
+ *   the month (leaseCoversMonth, the occupancy report's own pre-fill rule), so a lease signed today
+ *   counts at once, before anyone files a report.
  * - A past month is what the sites' submitted occupancy reports said; a site without one that month
  *   is left out of that month (and the month says how many sites reported).
  * - A unit "unavailable" (taken out of use) is not rentable: it counts neither as vacant nor in the
- *   occupancy rate. Reserved and under-repair units are vacant: nobody lives there.
- * - Arrears come from reports only (the device keeps no payments): a site's latest submitted report
- *   gives its current arrears; a past month gives that month's.
+ *   occupancy rate. Reserved and under-repair units are vacant: nobody lives there. The same rule
+ *   holds for past months, so that month-over-month compares like with like: a report writes a row
+ *   for every unit, unavailable ones too (as vacant), and keeps no unit status, so a report row is
+ *   left out of "rentable" when its unit is unavailable now and the row was not occupied. (The
+ *   unit's status then is unknown; its status now is the best the device has. An occupied row is
+ *   always kept: someone lived there, so it was rented.) Its arrears still count: they are owed.
+ * - Arrears come from reports only (the device keeps no payments): the current arrears of a site
+ *   are those of its submitted report of this month, else of last month; an older report is not
+ *   "current", so that site's arrears are left out and the totals say how many sites they cover.
+ *   A past month gives that month's.
  * - Overdue repairs: open problems past their due day (readRepairsDue), counted at their unit's site.
  */
 
@@ -23,7 +32,7 @@ export interface DashboardSource {
   regions: Live<Pick<Region, 'id' | 'parentId' | 'name'>>[];
   sites: Live<Pick<Site, 'id' | 'regionId' | 'name'>>[];
   units: Live<Pick<Unit, 'id' | 'siteId' | 'status'>>[];
-  leases: Live<Pick<Lease, 'unitId' | 'status'>>[];
+  leases: Live<Pick<Lease, 'unitId' | 'status' | 'startDate' | 'endDate'>>[];
   reports: Live<Pick<OccupancyReport, 'siteId' | 'month' | 'status' | 'rows' | 'submittedAt'>>[];
   /** The unit of each overdue, unresolved repair (one entry per problem). */
   overdueRepairs: { unitId: string }[];
@@ -50,7 +59,7 @@ export interface SiteFigures extends Occupancy {
   regionId: string;
   regionName: string;
   overdueRepairs: number;
-  /** The month of the report its arrears come from; null when the site never reported. */
+  /** The month of the report its arrears come from (this month or last); null without such a report. */
   arrearsMonth: string | null;
 }
 
@@ -71,7 +80,8 @@ export interface MonthFigures extends Occupancy {
 }
 
 export interface DashboardFigures {
-  totals: Occupancy & { overdueRepairs: number; sites: number };
+  /** `arrearsSites`: the sites whose arrears are counted (a report of this month or last). */
+  totals: Occupancy & { overdueRepairs: number; sites: number; arrearsSites: number };
   bySite: SiteFigures[];
   byRegion: RegionFigures[];
   /** Oldest first, the current month last. */
@@ -108,14 +118,16 @@ export function sitesInScope(source: Pick<DashboardSource, 'regions' | 'sites'>,
 
 type ReportRows = DashboardSource['reports'][number]['rows'];
 
-function fromReport(rows: ReportRows): Occupancy {
-  const occupied = rows.filter((r) => r.occupied).length;
+/** A report's figures; `unavailable` holds the units out of use now (see the rule above). */
+function fromReport(rows: ReportRows, unavailable: ReadonlySet<string>): Occupancy {
+  const rentable = rows.filter((r) => r.occupied || !unavailable.has(r.unitId));
+  const occupied = rentable.filter((r) => r.occupied).length;
   const inArrears = rows.filter((r) => r.arrearsAmount > 0 || r.arrearsMonths > 0);
   return {
-    rentable: rows.length,
+    rentable: rentable.length,
     occupied,
-    vacant: rows.length - occupied,
-    rate: rate(occupied, rows.length),
+    vacant: rentable.length - occupied,
+    rate: rate(occupied, rentable.length),
     arrearsHouseholds: inArrears.length,
     arrearsAmount: inArrears.reduce((sum, r) => sum + r.arrearsAmount, 0),
   };
@@ -137,7 +149,8 @@ function submittedReports(reports: DashboardSource['reports']) {
 export function computeDashboard(source: DashboardSource, filter: DashboardFilter, currentMonth: string): DashboardFigures {
   const regionNames = new Map(source.regions.map((r) => [r.id, r.name]));
   const sites = sitesInScope(source, filter);
-  const leased = new Set(source.leases.filter((l) => !l.deleted && l.status === 'active').map((l) => l.unitId));
+  const leased = new Set(source.leases.filter((l) => leaseCoversMonth(l, currentMonth)).map((l) => l.unitId));
+  const unavailable = new Set(source.units.filter((u) => !u.deleted && u.status === 'unavailable').map((u) => u.id));
   const reports = submittedReports(source.reports);
   const siteOfUnit = new Map<string, string>();
   const liveBySite = new Map<string, Occupancy>();
@@ -160,10 +173,9 @@ export function computeDashboard(source: DashboardSource, filter: DashboardFilte
 
   const bySite: SiteFigures[] = sites.map((site) => {
     const live = liveBySite.get(site.id) ?? empty();
-    const latest = [...(reports.get(site.id)?.values() ?? [])]
-      .filter((r) => r.month <= currentMonth)
-      .sort((a, b) => b.month.localeCompare(a.month))[0];
-    const arrears = latest ? fromReport(latest.rows) : empty();
+    const months = reports.get(site.id);
+    const latest = months?.get(currentMonth) ?? months?.get(previousMonth(currentMonth));
+    const arrears = latest ? fromReport(latest.rows, unavailable) : empty();
     return {
       siteId: site.id,
       siteName: site.name,
@@ -182,7 +194,7 @@ export function computeDashboard(source: DashboardSource, filter: DashboardFilte
   bySite.sort((a, b) => a.regionName.localeCompare(b.regionName) || a.siteName.localeCompare(b.siteName));
 
   const regions = new Map<string, RegionFigures>();
-  const totals = { ...empty(), overdueRepairs: 0, sites: bySite.length };
+  const totals = { ...empty(), overdueRepairs: 0, sites: bySite.length, arrearsSites: bySite.filter((s) => s.arrearsMonth !== null).length };
   for (const site of bySite) {
     let region = regions.get(site.regionId);
     if (!region) regions.set(site.regionId, (region = { ...empty(), regionId: site.regionId, regionName: site.regionName, sites: 0, overdueRepairs: 0 }));
@@ -202,7 +214,7 @@ export function computeDashboard(source: DashboardSource, filter: DashboardFilte
     for (const site of bySite) {
       const report = reports.get(site.siteId)?.get(month);
       if (!report) continue;
-      add(figures, fromReport(report.rows));
+      add(figures, fromReport(report.rows, unavailable));
       figures.sitesReported += 1;
     }
     return figures;
