@@ -9,7 +9,7 @@ import { ServerCopyStatus } from '../../server-copy/server-copy-status';
 import { useServerCopy } from '../../server-copy/use-server-copy';
 import { useDocumentTitle } from '../../use-document-title';
 import { useNow } from '../../use-now';
-import { deviceRows, devicesCopyKey, devicesPath, parseDevices, type DeviceRow } from './device-health';
+import { deviceRows, devicesCopyKey, devicesPath, lastContact, parseDevices, rejectionMessageKey, type DeviceRow } from './device-health';
 import { syncHealthMessages } from './sync-health-messages';
 import '../../server-copy/card-table.css';
 import './sync-health.css';
@@ -27,17 +27,19 @@ function Cell({ label, class: className, children }: { label: string; class?: st
 
 function LastSync({ device, words, now }: { device: DeviceHealth; words: Words; now: Date }) {
   const { m, formatDateTime, formatRelative } = words;
-  if (!device.lastSyncAt) return <>{m('neverSynced')}</>;
+  const last = lastContact(device);
+  if (!last) return <>{m('neverSynced')}</>;
   return (
     <>
-      <time dateTime={device.lastSyncAt}>{formatRelative(device.lastSyncAt, now)}</time>
-      <span class="sub">{formatDateTime(device.lastSyncAt)}</span>
+      <time dateTime={last.at}>{formatRelative(last.at, now)}</time>
+      <span class="sub">{formatDateTime(last.at)}</span>
+      {last.by === 'server' && <span class="sub">{m('seenByServer')}</span>}
     </>
   );
 }
 
 function Rejections({ device, words }: { device: DeviceHealth; words: Words }) {
-  const { m, formatNumber } = words;
+  const { m, t, formatNumber } = words;
   const locale = useI18n();
   if (device.rejectedCount === 0) return <>{formatNumber(0)}</>;
   return (
@@ -56,8 +58,8 @@ function Rejections({ device, words }: { device: DeviceHealth; words: Words }) {
                 <span>
                   {m('rejection.code')}: <code>{r.code}</code>
                 </span>
-                <span>
-                  {m('rejection.message')}: {r.message}
+                <span title={r.message}>
+                  {m('rejection.message')}: {t(rejectionMessageKey(r.code))}
                 </span>
               </li>
             ))}
