@@ -8,12 +8,21 @@ import type { FeatureI18n } from '../../i18n/feature-messages';
 import { decide, type Decision } from './review-decisions';
 import type { ReviewMessageKey } from './review-messages';
 import { problemText, type DoneKey } from './review-problems';
+import { runAlone } from './run-alone';
 
 export type ReviewWords = FeatureI18n<ReviewMessageKey>;
 export type AppWords = FeatureI18n<ApplicationMessageKey>;
 
-/** What a decision answered, kept as keys so that it follows a change of language. */
-export type Outcome = { done: DoneKey } | { failed: string } | null;
+/**
+ * What a decision answered, kept as keys so that it follows a change of language: a refusal by its
+ * problem code (and field), an unexpected error as 'unexpected' with its own message as a detail.
+ */
+export type Outcome = { done: DoneKey } | { failed: string; field?: string; detail?: string } | null;
+
+/** The outcome of a decision that threw (a bug, a full disk): said in the user's words, the error kept as a detail. */
+export function unexpectedOutcome(error: unknown): Outcome {
+  return { failed: 'unexpected', detail: error instanceof Error ? error.message : String(error) };
+}
 
 /**
  * The fields a reviewer may comment on, by the names the officer's form shows its comments
@@ -50,6 +59,7 @@ export function DecisionPanel({ application, household, session, words, app, onO
   const [fieldComments, setFieldComments] = useState<Record<string, string>>({});
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [busy, setBusy] = useState(false);
+  const inFlight = useRef(false);
   const noteRef = useRef<HTMLDivElement>(null);
   const commentsRef = useRef<HTMLFieldSetElement>(null);
 
@@ -62,33 +72,34 @@ export function DecisionPanel({ application, household, session, words, app, onO
   const problemOf = (field: string) => problems.find((p) => p.field === field);
 
   async function run(decision: Decision) {
-    if (busy) return;
     // Field comments belong to a return: sent with another decision they would be lost unseen.
     if (decision.to !== 'returned' && hasFieldComments) {
       setProblems([{ field: 'fieldComments', code: 'fieldCommentsOnlyReturn' }]);
       commentsRef.current?.focus();
       return;
     }
-    setBusy(true);
-    setProblems([]);
-    try {
-      const result = await decide(db, application.id, decision, session);
-      if (result.ok) {
-        setNote('');
-        setFieldComments({});
-        onOutcome({ done: decision.to });
-        void requestSync();
-      } else {
-        setProblems(result.problems);
-        const first = result.problems[0]?.field;
-        if (first === 'decisionNote') noteRef.current?.querySelector('textarea')?.focus();
-        else if (first === 'fieldComments') commentsRef.current?.focus();
-        else onOutcome({ failed: problemText(result.problems[0]?.code ?? 'other', words) });
+    await runAlone(inFlight, async () => {
+      setBusy(true);
+      setProblems([]);
+      try {
+        const result = await decide(db, application.id, decision, session);
+        if (result.ok) {
+          setNote('');
+          setFieldComments({});
+          onOutcome({ done: decision.to });
+          void requestSync();
+        } else {
+          setProblems(result.problems);
+          const first = result.problems[0];
+          if (first?.field === 'decisionNote') noteRef.current?.querySelector('textarea')?.focus();
+          else if (first?.field === 'fieldComments') commentsRef.current?.focus();
+          else onOutcome({ failed: first?.code ?? 'other', field: first?.field });
+        }
+      } catch (error) {
+        onOutcome(unexpectedOutcome(error));
       }
-    } catch (error) {
-      onOutcome({ failed: error instanceof Error ? error.message : String(error) });
-    }
-    setBusy(false);
+      setBusy(false);
+    });
   }
 
   const noteProblem = problemOf('decisionNote');

@@ -1,12 +1,13 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { nextStatuses, type Application, type FieldProblem, type Unit } from '../../../schema';
 import type { Session } from '../../../worker';
 import { useAppServices } from '../../app-services';
 import { TextField } from '../../applications/form-controls';
 import { todayLocalDate } from '../../local-date';
-import type { Outcome, ReviewWords } from './decision-panel';
+import { unexpectedOutcome, type Outcome, type ReviewWords } from './decision-panel';
 import { declineOffer, offerUnit, oneYearLater, signLease, suggestedAgreementNumber, type DecisionResult } from './review-decisions';
 import { problemText, type DoneKey } from './review-problems';
+import { runAlone } from './run-alone';
 
 /** Rupiah typed as the office writes it ("2.500.000" or "2500000"); null when it is not a whole amount. */
 export function parseRupiah(text: string): number | null {
@@ -26,33 +27,35 @@ interface OfferPanelProps {
   onOutcome(outcome: Outcome): void;
 }
 
-function useDecisionRunner(onOutcome: OfferPanelProps['onOutcome'], words: ReviewWords) {
+/** `inFlight`: shared by the runners of one form, so that its two buttons cannot both run at once. */
+function useDecisionRunner(onOutcome: OfferPanelProps['onOutcome'], words: ReviewWords, inFlight: { current: boolean }) {
   const { requestSync } = useAppServices();
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   /** Fields whose problems show beside them; any other refusal is said in the screen's status. */
   async function run(work: () => Promise<DecisionResult>, done: DoneKey, shownFields: readonly string[]) {
-    if (busy) return;
-    setBusy(true);
-    setProblems([]);
-    try {
-      const result = await work();
-      if (result.ok) {
-        onOutcome({ done });
-        void requestSync();
-      } else {
-        setProblems(result.problems);
-        const elsewhere = result.problems.find((p) => !shownFields.includes(p.field));
-        if (elsewhere) onOutcome({ failed: problemText(elsewhere.code, words) });
+    await runAlone(inFlight, async () => {
+      setBusy(true);
+      setProblems([]);
+      try {
+        const result = await work();
+        if (result.ok) {
+          onOutcome({ done });
+          void requestSync();
+        } else {
+          setProblems(result.problems);
+          const elsewhere = result.problems.find((p) => !shownFields.includes(p.field));
+          if (elsewhere) onOutcome({ failed: elsewhere.code, field: elsewhere.field });
+        }
+      } catch (error) {
+        onOutcome(unexpectedOutcome(error));
       }
-    } catch (error) {
-      onOutcome({ failed: error instanceof Error ? error.message : String(error) });
-    }
-    setBusy(false);
+      setBusy(false);
+    });
   }
   const problemOf = (field: string) => {
     const problem = problems.find((p) => p.field === field);
-    return problem ? problemText(problem.code, words) : undefined;
+    return problem ? problemText(problem.code, words, field) : undefined;
   };
   return { busy, run, problemOf, setProblems };
 }
@@ -72,7 +75,8 @@ function OfferUnitForm({ application, siteName, vacantUnits, session, words, onO
   const { db } = useAppServices();
   const [unitId, setUnitId] = useState('');
   const [comment, setComment] = useState('');
-  const { busy, run, problemOf } = useDecisionRunner(onOutcome, words);
+  const inFlight = useRef(false);
+  const { busy, run, problemOf } = useDecisionRunner(onOutcome, words, inFlight);
   const unitProblem = problemOf('unitId');
   return (
     <section class="decision-panel" aria-labelledby="offer-heading">
@@ -122,8 +126,9 @@ function LeaseForm({ application, offeredUnit, session, words, onOutcome }: Offe
     deposit: offeredUnit ? String(offeredUnit.monthlyRent * 3) : '',
   }));
   const [declineNote, setDeclineNote] = useState('');
-  const lease = useDecisionRunner(onOutcome, words);
-  const decline = useDecisionRunner(onOutcome, words);
+  const inFlight = useRef(false);
+  const lease = useDecisionRunner(onOutcome, words, inFlight);
+  const decline = useDecisionRunner(onOutcome, words, inFlight);
   const set = (field: keyof typeof terms) => (value: string) => {
     setTerms((all) => ({ ...all, [field]: value }));
     lease.setProblems((all) => all.filter((p) => p.field !== field));

@@ -21,6 +21,7 @@ import { useDocumentTitle } from '../../use-document-title';
 import { useLiveQuery } from '../../use-live-query';
 import '../office.css';
 import { DecisionPanel, type Outcome } from './decision-panel';
+import { problemText } from './review-problems';
 import { OfferPanel } from './offer-panel';
 import { ReviewDocuments } from './review-documents';
 import { reviewMessages } from './review-messages';
@@ -99,7 +100,10 @@ export function ReviewApplicationScreen({ applicationId }: { applicationId: stri
         {site && <span>{site.name}</span>}
       </div>
       <p class="status-message" role="status" aria-live="polite" tabIndex={-1} ref={statusRef}>
-        {outcome && ('done' in outcome ? `${m(`done.${outcome.done}`)} ${m('done.sync')}` : m('done.failed', { reason: outcome.failed }))}
+        {outcome &&
+          ('done' in outcome
+            ? `${m(`done.${outcome.done}`)} ${m('done.sync')}`
+            : `${m('done.failed', { reason: problemText(outcome.failed, words, outcome.field) })}${outcome.detail ? ` (${outcome.detail})` : ''}`)}
       </p>
 
       <div class="office-columns">

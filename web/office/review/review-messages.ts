@@ -29,7 +29,7 @@ export const reviewMessages = defineMessages(
     'queue.exportExcel': 'Ekspor Excel',
     'queue.exporting': 'Menyiapkan berkas…',
     'queue.exported': 'Berkas {count} baris diunduh.',
-    'queue.exportFailed': 'Berkas tidak dapat dibuat: {reason}',
+    'queue.exportFailed': 'Berkas tidak dapat dibuat. Coba lagi.',
     'queue.fileName': 'permohonan',
     'queue.submittedAtColumn': 'Diajukan',
     'queue.ageColumn': 'Umur (hari)',
@@ -104,6 +104,8 @@ export const reviewMessages = defineMessages(
     'problem.amount': 'Tulis jumlah dalam rupiah, angka saja.',
     'problem.record_not_found': 'Permohonan ini tidak ada lagi di perangkat.',
     'problem.other': 'Isian ini tidak dapat diterima ({code}).',
+    'problem.amountTooBig': 'Jumlah terlalu besar.',
+    'problem.unexpected': 'Terjadi kesalahan di perangkat ini. Coba lagi.',
   },
   {
     'queue.title': 'Application review',
@@ -132,7 +134,7 @@ export const reviewMessages = defineMessages(
     'queue.exportExcel': 'Export Excel',
     'queue.exporting': 'Preparing the file…',
     'queue.exported': 'File with {count} rows downloaded.',
-    'queue.exportFailed': 'The file could not be made: {reason}',
+    'queue.exportFailed': 'The file could not be made. Try again.',
     'queue.fileName': 'applications',
     'queue.submittedAtColumn': 'Submitted',
     'queue.ageColumn': 'Age (days)',
@@ -207,6 +209,8 @@ export const reviewMessages = defineMessages(
     'problem.amount': 'Write the amount in rupiah, digits only.',
     'problem.record_not_found': 'This application is no longer on the device.',
     'problem.other': 'This value cannot be accepted ({code}).',
+    'problem.amountTooBig': 'The amount is too large.',
+    'problem.unexpected': 'Something went wrong on this device. Try again.',
   },
 );
 

@@ -15,11 +15,12 @@ import { useNow } from '../../use-now';
 import { downloadTable, type TableFormat } from '../exports/download-table';
 import '../office.css';
 import { readQueueRows } from './read-queue-rows';
-import { ageInDays, filterQueue, parseQueueQuery, queueQueryString, type QueueFilters, type QueueRow } from './review-queue';
+import { ageInDays, filterQueue, parseQueueQuery, queueQueryString, withKnownRegion, type QueueFilters, type QueueRow } from './review-queue';
 import { reviewMessages } from './review-messages';
 import './review.css';
 
-type ExportState = { key: 'queue.exporting' } | { key: 'queue.exported'; count: number } | { key: 'queue.exportFailed'; reason: string } | null;
+/** `detail`: the error's own message (often English), shown only after the sentence in the user's words. */
+type ExportState = { key: 'queue.exporting' } | { key: 'queue.exported'; count: number } | { key: 'queue.exportFailed'; detail: string } | null;
 
 /** The office's queue of applications: filtered by region and status, oldest first, exportable. */
 export function ReviewQueueScreen() {
@@ -35,17 +36,26 @@ export function ReviewQueueScreen() {
   const region = useSearchParam('region');
   const status = useSearchParam('status');
   const sort = useSearchParam('sort');
-  const filters = useMemo(() => parseQueueQuery(new URLSearchParams({ region: region ?? '', status: status ?? '', sort: sort ?? '' }).toString()), [region, status, sort]);
-  const setFilters = (change: Partial<QueueFilters>) => navigate(paths.reviewQueue(queueQueryString({ ...filters, ...change })), { replace: true });
+  const asked = useMemo(() => parseQueueQuery(new URLSearchParams({ region: region ?? '', status: status ?? '', sort: sort ?? '' }).toString()), [region, status, sort]);
 
   const regionIdsKey = session ? session.user.regionIds.join(',') : '';
   const myRegions = useLiveQuery(async () => (session ? readMyRegions(db, session.user.regionIds) : []), [db, regionIdsKey]);
   const allRegions = useLiveQuery(() => db.regions.toArray(), [db]);
   const rows = useLiveQuery(() => readQueueRows(db), [db]);
+  // The user's regions and those below them (a shared link may name a city of the user's province).
+  const regionChoices = useMemo(() => {
+    if (!myRegions || !allRegions) return undefined;
+    const within = regionsWithin(allRegions, myRegions.map((r) => r.id));
+    return allRegions.filter((r) => !r.deleted && within.has(r.id));
+  }, [myRegions, allRegions]);
+  const filters = useMemo(() => (regionChoices ? withKnownRegion(asked, regionChoices) : asked), [asked, regionChoices]);
+  // A region below the user's own, named by the address, is shown in the select as chosen.
+  const extraRegion = filters.regionId && myRegions && !myRegions.some((r) => r.id === filters.regionId) ? regionChoices?.find((r) => r.id === filters.regionId) : undefined;
+  const setFilters = (change: Partial<QueueFilters>) => navigate(paths.reviewQueue(queueQueryString({ ...filters, ...change })), { replace: true });
   const shown = useMemo(() => {
-    if (!rows || !allRegions) return undefined;
+    if (!rows || !allRegions || !regionChoices) return undefined;
     return filterQueue(rows, filters, (regionId) => regionsWithin(allRegions, [regionId]));
-  }, [rows, allRegions, filters]);
+  }, [rows, allRegions, regionChoices, filters]);
 
   const [exportState, setExportState] = useState<ExportState>(null);
   async function exportRows(format: TableFormat) {
@@ -76,7 +86,7 @@ export function ReviewQueueScreen() {
       });
       setExportState({ key: 'queue.exported', count: shown.length });
     } catch (error) {
-      setExportState({ key: 'queue.exportFailed', reason: error instanceof Error ? error.message : String(error) });
+      setExportState({ key: 'queue.exportFailed', detail: error instanceof Error ? error.message : String(error) });
     }
   }
 
@@ -105,6 +115,7 @@ export function ReviewQueueScreen() {
                 {r.name}
               </option>
             ))}
+            {extraRegion && <option value={extraRegion.id}>{extraRegion.name}</option>}
           </select>
         </div>
         <div class="field">
@@ -142,7 +153,8 @@ export function ReviewQueueScreen() {
         </div>
       </div>
       <p class="status-message" role="status">
-        {exportState && m(exportState.key, 'count' in exportState ? { count: exportState.count } : 'reason' in exportState ? { reason: exportState.reason } : {})}
+        {exportState && m(exportState.key, 'count' in exportState ? { count: exportState.count } : {})}
+        {exportState && 'detail' in exportState && exportState.detail && ` (${exportState.detail})`}
       </p>
 
       {shown === undefined ? (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Household } from '../../../schema';
 import { householdsWithSharedNik } from './read-queue-rows';
-import { ageInDays, defaultFilters, filterQueue, parseQueueQuery, queueQueryString, type QueueFilters, type QueueRow } from './review-queue';
+import { ageInDays, defaultFilters, filterQueue, parseQueueQuery, queueQueryString, withKnownRegion, type QueueFilters, type QueueRow } from './review-queue';
 
 function row(applicationId: string, overrides: Partial<QueueRow> = {}): QueueRow {
   return {
@@ -58,6 +58,15 @@ describe('the review queue', () => {
 
   it('reads an address with unknown values as the default filters', () => {
     expect(parseQueueQuery('?status=bogus&sort=height&region=')).toEqual(defaultFilters);
+  });
+
+  it('treats a region the address names but the device does not offer as no choice, not as an empty queue', () => {
+    const choices = [{ id: 'jabar' }, { id: 'jateng' }];
+    const unknown = withKnownRegion(parseQueueQuery('?region=papua&status=rejected'), choices);
+    expect(unknown).toEqual({ ...defaultFilters, status: 'rejected' });
+    expect(filterQueue(rows, withKnownRegion(parseQueueQuery('?region=papua'), choices), regionsOf).map((r) => r.applicationId)).toEqual(['2', '4', '1']);
+    const known = parseQueueQuery('?region=jateng');
+    expect(withKnownRegion(known, choices)).toBe(known);
   });
 
   it('counts the age in whole days since submission', () => {

@@ -46,6 +46,16 @@ export function parseQueueQuery(search: string): QueueFilters {
   };
 }
 
+/**
+ * The filters as the screen applies them: a region the address names but the region choice does
+ * not offer (not on this device, or not the user's) counts as no choice, as the select then shows
+ * "all regions", rather than an empty queue under it. The dashboard does the same.
+ */
+export function withKnownRegion(filters: QueueFilters, choices: readonly { id: string }[]): QueueFilters {
+  if (!filters.regionId || choices.some((c) => c.id === filters.regionId)) return filters;
+  return { ...filters, regionId: null };
+}
+
 /** The query string of the filters, naming only what differs from the default (a clean address). */
 export function queueQueryString(filters: QueueFilters): string {
   const params = new URLSearchParams();
