@@ -1,17 +1,17 @@
 import type { DeviceHealth, SessionUser } from '../../schema';
 import type { Storage } from '../storage/storage';
-import { readableRegionIds } from '../sync/region-access';
+import { allowedRegionIds } from '../sync/region-access';
 
 /** How many of a device's rejections are listed; the rest are counted. */
 export const recentRejectionCount = 5;
 
 /**
  * The devices the office sees (S26): an administrator every device; office staff the devices of
- * users assigned to a region the caller may read. Newest seen first.
+ * users assigned to a region the caller may write (their own and those below; not a province above them). Newest seen first.
  */
 export async function deviceHealth(storage: Storage, caller: SessionUser): Promise<DeviceHealth[]> {
   return storage.read(async (reader) => {
-    const readable = caller.role === 'admin' ? null : await readableRegionIds(reader, caller);
+    const readable = caller.role === 'admin' ? null : await allowedRegionIds(reader, caller);
     const users = new Map((await reader.listUsers()).map((u) => [u.id, u]));
     const answer: DeviceHealth[] = [];
     for (const device of await reader.listDevices()) {

@@ -2,6 +2,7 @@ import { conflict, entityByName, systemFields, uuidv7, validators, type AnyEntit
 import type { StorageTx } from '../storage/storage';
 import type { DigestDeltas } from './digest-deltas';
 import { flagDuplicateNiks } from './duplicate-nik';
+import { checkTenancy } from './tenancy';
 import { writeChange } from './write-change';
 
 export interface MutationContext {
@@ -225,6 +226,15 @@ export async function checkMutation(tx: StorageTx, mutation: Mutation, ctx: Muta
       accepted[field] = value;
     }
   }
+  // A decision is one move (S28): when an application's status lost to another's, what came with
+  // it (the note, the unit offered) is kept aside with it, never laid over the other decision.
+  if (existing && entity.name === 'applications' && lost.some((item) => item.field === 'status')) {
+    for (const [field, value] of Object.entries(accepted)) {
+      if (field === 'id' || same(existing[field], value)) continue;
+      lost.push({ field, keptValue: existing[field], keptSeq: Number(existing.version), keptBy: String(existing.updatedBy), lostValue: value });
+      delete accepted[field];
+    }
+  }
 
   let record: Record<string, unknown>;
   if (created) {
@@ -243,6 +253,7 @@ export async function checkMutation(tx: StorageTx, mutation: Mutation, ctx: Muta
   await checkReferences(tx, entity, record, ctx);
   const violation = entity.writeRule?.({ role: ctx.user.role, op: 'upsert', before: existing ? ownFields(existing) : null, after: record });
   if (violation) throw new MutationRejected(violation.code, violation.message);
+  await checkTenancy(tx, entity.name, record, existing ?? null);
 
   const changedFields = existing ? Object.keys(accepted).filter((field) => !same(existing[field], accepted[field])) : null;
   return async () => {

@@ -129,6 +129,9 @@ export const en: Messages = {
   'rejection.end_before_start': 'the end date must be after the start date',
   'rejection.append_only': 'history cannot be changed',
   'rejection.report_submitted': 'the report was submitted and can no longer be changed',
+  'rejection.unit_already_offered': 'the unit is already offered to or leased by another applicant',
+  'rejection.unit_already_leased': 'the unit already has an active lease',
+  'rejection.offer_mismatch': 'a lease must be for the unit offered to this applicant',
 
   'sync.region': 'Sync',
   'sync.online': 'Online',

@@ -130,6 +130,9 @@ export const id = {
   'rejection.end_before_start': 'tanggal akhir harus setelah tanggal mulai',
   'rejection.append_only': 'riwayat tidak dapat diubah',
   'rejection.report_submitted': 'laporan sudah dikirim dan tidak dapat diubah lagi',
+  'rejection.unit_already_offered': 'unit ini sudah ditawarkan atau disewakan kepada pemohon lain',
+  'rejection.unit_already_leased': 'unit ini sudah punya kontrak sewa aktif',
+  'rejection.offer_mismatch': 'kontrak sewa harus untuk unit yang ditawarkan kepada pemohon ini',
 
   'sync.region': 'Sinkronisasi',
   'sync.online': 'Daring',

@@ -1,0 +1,46 @@
+import type { StorageTx } from '../storage/storage';
+import { MutationRejected } from './apply-mutation';
+
+/** Statuses in which an application holds the unit it names in `offeredUnitId`. */
+const holdingStatuses: ReadonlySet<unknown> = new Set(['unit_offered', 'lease_signed']);
+
+const others = (records: Record<string, unknown>[], id: unknown, holds: (r: Record<string, unknown>) => boolean) =>
+  records.filter((r) => r.id !== id && r.deleted !== true && holds(r));
+
+/**
+ * One unit, one household (S28). A device checks its own copy before an offer or a lease, but two
+ * office desks (or one offline) can each offer the same vacant unit, and each merge would be
+ * silent: both set the unit to "reserved". The server, which sees every region's records, refuses
+ * the second: an application may hold a unit another application holds (`unit_already_offered`),
+ * an active lease may not share its unit with another (`unit_already_leased`), and a lease made
+ * from an application must be for the unit that application was offered (`offer_mismatch`).
+ * Only a change that takes a unit is checked; an edit of a lease or an application already
+ * holding its unit is not refused for what others did.
+ */
+export async function checkTenancy(tx: StorageTx, entity: string, record: Record<string, unknown>, existing: Record<string, unknown> | null): Promise<void> {
+  if (entity === 'applications') {
+    const unitId = record.offeredUnitId;
+    if (typeof unitId !== 'string' || !holdingStatuses.has(record.status)) return;
+    const alreadyHeld = existing && existing.deleted !== true && holdingStatuses.has(existing.status) && existing.offeredUnitId === unitId;
+    if (alreadyHeld) return;
+    if (others(await tx.findRecords('applications', 'offeredUnitId', unitId), record.id, (r) => holdingStatuses.has(r.status)).length > 0) {
+      throw new MutationRejected('unit_already_offered', 'The unit is already offered to or leased by another application', { field: 'offeredUnitId' });
+    }
+    return;
+  }
+  if (entity === 'leases') {
+    if (record.status !== 'active') return;
+    const unitId = String(record.unitId);
+    const alreadyActive = existing && existing.deleted !== true && existing.status === 'active' && existing.unitId === unitId;
+    if (alreadyActive) return;
+    if (others(await tx.findRecords('leases', 'unitId', unitId), record.id, (r) => r.status === 'active').length > 0) {
+      throw new MutationRejected('unit_already_leased', 'The unit already has an active lease', { field: 'unitId' });
+    }
+    if (typeof record.applicationId === 'string') {
+      const application = await tx.readRecord('applications', record.applicationId);
+      if (!application || application.deleted === true || application.offeredUnitId !== unitId || !holdingStatuses.has(application.status)) {
+        throw new MutationRejected('offer_mismatch', 'A lease from an application is for the unit that application was offered', { field: 'applicationId' });
+      }
+    }
+  }
+}
