@@ -191,9 +191,10 @@ describe('S6: the office moves an application through its lifecycle', () => {
     await moveBy(dewi, 'resubmitted', 'approved', {}, { comment: 'Memenuhi syarat' });
     const unit = server.sqlite.prepare("select id from units where region_id = ? and status = 'available' limit 1").get(bandung) as { id: string };
     await moveBy(dewi, 'approved', 'unit_offered', { offeredUnitId: unit.id });
-    await moveBy(dewi, 'unit_offered', 'lease_signed');
+    // The lease first, then the move: signed means a lease exists (S28).
     const lease = { id: uuidv7(), regionId: bandung, agreementNumber: 'SDS/2025/0042', householdId: household.id, unitId: unit.id, applicationId: draft.id, startDate: '2025-08-01', endDate: '2027-07-31', monthlyRent: 350_000, deposit: 1_050_000, status: 'active' };
     appliedSeq((await dewi.push(upsert('leases', lease)))[0]);
+    await moveBy(dewi, 'unit_offered', 'lease_signed');
 
     const story = server.sqlite.prepare('select from_status fromStatus, to_status toStatus, field_comments fieldComments from applicationEvents where application_id = ? order by version').all(draft.id) as { fromStatus: string | null; toStatus: string; fieldComments: string }[];
     expect(story.map((e) => `${e.fromStatus ?? '∅'}→${e.toStatus}`)).toEqual(['∅→draft', 'draft→submitted', 'submitted→returned', 'returned→resubmitted', 'resubmitted→approved', 'approved→unit_offered', 'unit_offered→lease_signed']);

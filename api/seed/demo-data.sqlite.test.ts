@@ -40,6 +40,21 @@ beforeAll(async () => {
 });
 
 describe('the demo data', () => {
+  it('S28: holds one unit per household: no unit offered to or leased by two applications, a lease behind every signed one', async () => {
+    const applications = await demo.records('applications');
+    const leases = (await demo.records('leases')).filter((l) => l.status === 'active');
+    const holding = applications.filter((a) => a.status === 'unit_offered' || a.status === 'lease_signed');
+    const units = holding.map((a) => a.offeredUnitId);
+    expect(units.every((u) => typeof u === 'string')).toBe(true);
+    expect(new Set(units).size).toBe(units.length);
+    const leasedUnits = leases.map((l) => l.unitId);
+    expect(new Set(leasedUnits).size).toBe(leasedUnits.length);
+    for (const signed of holding.filter((a) => a.status === 'lease_signed')) {
+      expect(leases.some((l) => l.applicationId === signed.id && l.unitId === signed.offeredUnitId), `lease of application ${String(signed.id)}`).toBe(true);
+    }
+    expect(holding.length).toBeGreaterThan(0);
+  });
+
   it('is the same on every run with the same "now" (seeded, ids included)', async () => {
     const first = demo;
     const second = await seeded('demo');

@@ -81,6 +81,16 @@ describe('S28: one unit, one household', () => {
     expect(active.n).toBe(1);
   });
 
+  it('S28: an application reads "lease signed" only with an active lease for its unit, sent before the move', async () => {
+    const { apps: [x, y], units } = await setUp('approved');
+    const a = await desk();
+    const [offered] = await a.push(edit('applications', x.id, x.version, { status: 'unit_offered', offeredUnitId: units[0] }));
+    expect(outcome(await a.push(edit('applications', x.id, appliedSeq(offered), { status: 'lease_signed' })))).toEqual(['rejected lease_required']);
+    // The device's order: the lease, then the move.
+    const [offeredY] = await a.push(edit('applications', y.id, y.version, { status: 'unit_offered', offeredUnitId: units[1] }));
+    expect(outcome(await a.push(lease(y, units[1], y.id), edit('applications', y.id, appliedSeq(offeredY), { status: 'lease_signed' })))).toEqual(['applied', 'applied']);
+  });
+
   it('S28: an edit of a lease that already holds its unit is not refused', async () => {
     const { apps: [x], units } = await setUp('approved');
     const a = await desk();

@@ -13,7 +13,8 @@ const others = (records: Record<string, unknown>[], id: unknown, holds: (r: Reco
  * silent: both set the unit to "reserved". The server, which sees every region's records, refuses
  * the second: an application may hold a unit another application holds (`unit_already_offered`),
  * an active lease may not share its unit with another (`unit_already_leased`), and a lease made
- * from an application must be for the unit that application was offered (`offer_mismatch`).
+ * from an application must be for the unit that application was offered (`offer_mismatch`), and an
+ * application is signed only with an active lease for its unit (`lease_required`).
  * Only a change that takes a unit is checked; an edit of a lease or an application already
  * holding its unit is not refused for what others did.
  */
@@ -22,9 +23,16 @@ export async function checkTenancy(tx: StorageTx, entity: string, record: Record
     const unitId = record.offeredUnitId;
     if (typeof unitId !== 'string' || !holdingStatuses.has(record.status)) return;
     const alreadyHeld = existing && existing.deleted !== true && holdingStatuses.has(existing.status) && existing.offeredUnitId === unitId;
-    if (alreadyHeld) return;
-    if (others(await tx.findRecords('applications', 'offeredUnitId', unitId), record.id, (r) => holdingStatuses.has(r.status)).length > 0) {
+    if (!alreadyHeld && others(await tx.findRecords('applications', 'offeredUnitId', unitId), record.id, (r) => holdingStatuses.has(r.status)).length > 0) {
       throw new MutationRejected('unit_already_offered', 'The unit is already offered to or leased by another application', { field: 'offeredUnitId' });
+    }
+    // Signed means a lease exists: a device sends the lease before the move, so a refused lease
+    // also stops the application from reading "lease signed".
+    if (record.status === 'lease_signed' && existing?.status !== 'lease_signed') {
+      const leases = await tx.findRecords('leases', 'applicationId', String(record.id));
+      if (!leases.some((l) => l.status === 'active' && l.unitId === unitId)) {
+        throw new MutationRejected('lease_required', 'An application is lease_signed only with an active lease for its unit', { field: 'status' });
+      }
     }
     return;
   }

@@ -132,6 +132,7 @@ export const en: Messages = {
   'rejection.unit_already_offered': 'the unit is already offered to or leased by another applicant',
   'rejection.unit_already_leased': 'the unit already has an active lease',
   'rejection.offer_mismatch': 'a lease must be for the unit offered to this applicant',
+  'rejection.lease_required': 'an application is marked lease signed only with its active lease',
 
   'sync.region': 'Sync',
   'sync.online': 'Online',

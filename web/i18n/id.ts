@@ -133,6 +133,7 @@ export const id = {
   'rejection.unit_already_offered': 'unit ini sudah ditawarkan atau disewakan kepada pemohon lain',
   'rejection.unit_already_leased': 'unit ini sudah punya kontrak sewa aktif',
   'rejection.offer_mismatch': 'kontrak sewa harus untuk unit yang ditawarkan kepada pemohon ini',
+  'rejection.lease_required': 'permohonan baru bisa ditandai kontrak ditandatangani bila kontrak sewanya aktif',
 
   'sync.region': 'Sinkronisasi',
   'sync.online': 'Daring',
