@@ -20,7 +20,9 @@ export function mayResolveConflicts(user: SessionUser): boolean {
  * the first load.
  */
 export function canRestore(conflict: Conflict): boolean {
-  return conflict.field !== '*' && writersOf(conflict.entity) !== undefined;
+  // An application's lost decision is not put back as a bare field: the office decides again on
+  // the review screen, which records the move as an event (S28).
+  return conflict.field !== '*' && conflict.entity !== 'applications' && writersOf(conflict.entity) !== undefined;
 }
 
 /** Restoring is an edit of the record itself, so the user must also be allowed to change that. */

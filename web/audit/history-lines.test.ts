@@ -94,3 +94,9 @@ describe('an application\u2019s and a household\u2019s fields in history', () =>
     expect(changeWords(localeFor('en'), 'applications', { field: 'statement', from: null, to: null }).field).not.toBe('statement');
   });
 });
+
+describe('an application\u2019s status in history and conflicts', () => {
+  it('is said as its badge says it', () => {
+    expect(changeWords(localeFor('id'), 'applications', { field: 'status', from: 'approved', to: 'waitlisted' })).toMatchObject({ field: 'Status', from: 'Disetujui', to: 'Daftar tunggu' });
+  });
+});

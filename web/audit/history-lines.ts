@@ -1,9 +1,9 @@
 import { recordHistoryResponseSchema, type HistoryEntry, type RecordHistoryResponse } from '../../schema';
 import type { Locale } from '../i18n/locale';
-import { entityWords, fieldWords, valueWords } from '../i18n/record-words';
+import { entityWords } from '../i18n/record-words';
 import type { ParseAnswer } from '../server-copy/server-copy';
 import { shortDeviceId } from './short-device-id';
-import { fieldLabel, wordsFor } from '../applications/words';
+import { recordFieldWords, recordValueWords } from '../applications/record-field-words';
 
 /** Where the last answer about a record's history is kept on the device (meta store). */
 export const historyCopyKey = (entity: string, recordId: string) => `history:${entity}:${recordId}`;
@@ -60,15 +60,6 @@ export function abbreviate(text: string, max = abbreviationLength): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
-/** An application's or household's field by the label its form shows; others from the app's record words. */
-function recordFieldWords(locale: Locale, entity: string, field: string): string {
-  if (entity === 'applications' || entity === 'households') {
-    const label = fieldLabel(field, wordsFor(locale.lang));
-    if (label !== field) return label;
-  }
-  return fieldWords(locale, entity, field);
-}
-
 /** A reference to another record is named by that record's kind ("Wilayah", "Rusun"). */
 const referenceEntities: Record<string, string> = { regionId: 'regions', siteId: 'sites', unitId: 'units' };
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -76,7 +67,7 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 function valueText(locale: Locale, entity: string, field: string, value: unknown): string {
   // An id says nothing in full; its end is enough to tell two apart.
   if (typeof value === 'string' && uuidPattern.test(value)) return shortDeviceId(value);
-  return abbreviate(valueWords(locale, entity, field, value));
+  return abbreviate(recordValueWords(locale, entity, field, value));
 }
 
 /** One change in words: the field as the screens name it, the values as a person reads them, long ones cut. */

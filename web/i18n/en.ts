@@ -173,12 +173,17 @@ export const en: Messages = {
   'conflicts.restored': 'Overwritten value restored.',
   'conflicts.failed': 'The conflict could not be resolved: {reason}',
   'conflicts.history': 'Record history: who changed what, and when',
+  'conflicts.openReview': 'Open the application review',
 
   'entity.regions': 'Region',
   'entity.sites': 'Site',
   'entity.units': 'Unit',
   'entity.inspections': 'Inspection',
   'entity.conflicts': 'Conflict',
+  'entity.applications': 'Application',
+  'entity.households': 'Household',
+  'entity.leases': 'Lease',
+  'entity.occupancyReports': 'Occupancy report',
 
   'field.code': 'Unit code',
   'field.number': 'Unit number',

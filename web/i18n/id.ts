@@ -174,12 +174,17 @@ export const id = {
   'conflicts.restored': 'Nilai yang kalah dipulihkan.',
   'conflicts.failed': 'Konflik tidak dapat diselesaikan: {reason}',
   'conflicts.history': 'Riwayat catatan: siapa mengubah apa, dan kapan',
+  'conflicts.openReview': 'Buka tinjauan permohonan',
 
   'entity.regions': 'Wilayah',
   'entity.sites': 'Rusun',
   'entity.units': 'Unit',
   'entity.inspections': 'Pemeriksaan',
   'entity.conflicts': 'Konflik',
+  'entity.applications': 'Permohonan',
+  'entity.households': 'Rumah tangga',
+  'entity.leases': 'Kontrak sewa',
+  'entity.occupancyReports': 'Laporan hunian',
 
   'field.code': 'Kode unit',
   'field.number': 'Nomor unit',

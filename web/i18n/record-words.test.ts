@@ -9,7 +9,8 @@ describe('records in words', () => {
   it('names entities and fields, falling back to the wire name', () => {
     expect(entityWords(id, 'inspections')).toBe('Pemeriksaan');
     expect(entityWords(en, 'units')).toBe('Unit');
-    expect(entityWords(id, 'leases')).toBe('leases');
+    expect(entityWords(id, 'leases')).toBe('Kontrak sewa');
+    expect(entityWords(id, 'programRules')).toBe('programRules');
     expect(fieldWords(id, 'units', 'monthlyRent')).toBe('Sewa per bulan');
     expect(fieldWords(en, 'inspections', 'type')).toBe('Inspection type');
     expect(fieldWords(en, 'units', 'colour')).toBe('colour');

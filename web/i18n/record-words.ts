@@ -11,6 +11,10 @@ const entityKeys: Record<string, MessageKey> = {
   units: 'entity.units',
   inspections: 'entity.inspections',
   conflicts: 'entity.conflicts',
+  applications: 'entity.applications',
+  households: 'entity.households',
+  leases: 'entity.leases',
+  occupancyReports: 'entity.occupancyReports',
 };
 
 /** Field labels, by entity then field, reusing the words the screens already show for them. */

@@ -66,3 +66,19 @@ it('names a unit whose site has not arrived yet by its code alone', async () => 
   await db.conflicts.put(conflict('units', unit.id, '2026-05-02T00:00:00.000Z'));
   expect((await readOpenConflicts(db))[0]?.subject).toEqual({ kind: 'unit', code: 'A-102', siteName: undefined });
 });
+
+it('names an application\u2019s or a household\u2019s conflict by the head of the household', async () => {
+  const householdId = uuidv7();
+  const applicationId = uuidv7();
+  // Only the fields the subject reads: the store keeps what it is given.
+  await db.households.put({ id: householdId, regionId, headName: 'Rina Kartika', ...system } as never);
+  await db.applications.put({ id: applicationId, regionId, householdId, status: 'approved', ...system } as never);
+  await db.conflicts.bulkPut([
+    conflict('applications', applicationId, '2026-05-02T00:00:00.000Z', { keptValue: 'approved', lostValue: 'waitlisted' }),
+    conflict('households', householdId, '2026-05-01T00:00:00.000Z', { field: 'phone', keptValue: '0811', lostValue: '0812' }),
+  ]);
+  expect((await readOpenConflicts(db)).map((r) => r.subject)).toEqual([
+    { kind: 'household', headName: 'Rina Kartika' },
+    { kind: 'household', headName: 'Rina Kartika' },
+  ]);
+});

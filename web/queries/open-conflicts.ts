@@ -5,6 +5,8 @@ import type { LocalDb } from '../../worker';
 export type ConflictSubject =
   | { kind: 'unit'; code: string; siteName: string | undefined }
   | { kind: 'inspection'; unitCode: string | undefined; inspectedOn: string }
+  /** An application or a household, named by the head of the household. */
+  | { kind: 'household'; headName: string }
   /** Another entity, or a record no longer on the device (deleted): only its id can be shown. */
   | { kind: 'record'; recordId: string };
 
@@ -31,6 +33,11 @@ async function subjectOf(db: LocalDb, conflict: Conflict): Promise<ConflictSubje
     const inspection = await db.inspections.get(conflict.recordId);
     if (!inspection || inspection.deleted) return unknown;
     return { kind: 'inspection', unitCode: (await db.units.get(inspection.unitId))?.code, inspectedOn: inspection.inspectedOn };
+  }
+  if (conflict.entity === 'households' || conflict.entity === 'applications') {
+    const householdId = conflict.entity === 'households' ? conflict.recordId : (await db.applications.get(conflict.recordId))?.householdId;
+    const household = householdId ? await db.households.get(householdId) : undefined;
+    return household && !household.deleted ? { kind: 'household', headName: household.headName } : unknown;
   }
   return unknown;
 }

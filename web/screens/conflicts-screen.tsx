@@ -6,7 +6,9 @@ import { readOpenConflicts, type ConflictRow, type ConflictSubject } from '../qu
 import { useSession } from '../queries/use-session';
 import { useI18n } from '../i18n/i18n-context';
 import type { Locale } from '../i18n/locale';
-import { entityWords, fieldWords, valueWords } from '../i18n/record-words';
+import { entityWords } from '../i18n/record-words';
+import { recordFieldWords as fieldWords, recordValueWords as valueWords } from '../applications/record-field-words';
+import { paths } from '../router/routes';
 import { mayResolveConflicts, mayRestore } from '../may-resolve-conflicts';
 import { useDocumentTitle } from '../use-document-title';
 import { useLiveQuery } from '../use-live-query';
@@ -22,6 +24,8 @@ function subjectWords(locale: Locale, subject: ConflictSubject): string {
       return [subject.code, subject.siteName].filter(Boolean).join(' · ');
     case 'inspection':
       return [subject.unitCode, locale.formatDate(subject.inspectedOn)].filter(Boolean).join(' · ');
+    case 'household':
+      return subject.headName;
     case 'record':
       return subject.recordId;
   }
@@ -120,6 +124,12 @@ function ConflictItem({ row, user, names, onResolved }: ConflictItemProps) {
         <button type="button" class="button button--small" disabled={busy} aria-describedby={titleId(conflict)} onClick={() => void resolve('kept')}>
           {t('conflicts.keep')}
         </button>
+        {/* A decision is re-made on the review screen, where it is recorded with who, when and why. */}
+        {conflict.entity === 'applications' && !recordDeleted && (
+          <a class="button button--small button--quiet" href={paths.reviewApplication(conflict.recordId)} aria-describedby={titleId(conflict)}>
+            {t('conflicts.openReview')}
+          </a>
+        )}
         {mayRestore(user, conflict) && (
           <button
             type="button"
