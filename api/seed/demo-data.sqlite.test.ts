@@ -53,6 +53,8 @@ describe('the demo data', () => {
       expect(leases.some((l) => l.applicationId === signed.id && l.unitId === signed.offeredUnitId), `lease of application ${String(signed.id)}`).toBe(true);
     }
     expect(holding.length).toBeGreaterThan(0);
+    const numbers = (await demo.records('leases')).map((l) => l.agreementNumber);
+    expect(new Set(numbers).size).toBe(numbers.length);
   });
 
   it('is the same on every run with the same "now" (seeded, ids included)', async () => {

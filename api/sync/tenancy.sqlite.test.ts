@@ -91,6 +91,15 @@ describe('S28: one unit, one household', () => {
     expect(outcome(await a.push(lease(y, units[1], y.id), edit('applications', y.id, appliedSeq(offeredY), { status: 'lease_signed' })))).toEqual(['applied', 'applied']);
   });
 
+  it('S28: an agreement number names one lease', async () => {
+    const { apps: [x, y], units } = await setUp('approved');
+    const a = await desk();
+    const first = lease(x, units[0], null);
+    const second = lease(y, units[1], null);
+    second.fields.agreementNumber = first.fields.agreementNumber;
+    expect(outcome(await a.push(first, second))).toEqual(['applied', 'rejected agreement_number_taken']);
+  });
+
   it('S28: an edit of a lease that already holds its unit is not refused', async () => {
     const { apps: [x], units } = await setUp('approved');
     const a = await desk();

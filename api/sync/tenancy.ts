@@ -14,7 +14,8 @@ const others = (records: Record<string, unknown>[], id: unknown, holds: (r: Reco
  * the second: an application may hold a unit another application holds (`unit_already_offered`),
  * an active lease may not share its unit with another (`unit_already_leased`), and a lease made
  * from an application must be for the unit that application was offered (`offer_mismatch`), and an
- * application is signed only with an active lease for its unit (`lease_required`).
+ * application is signed only with an active lease for its unit (`lease_required`). An agreement
+ * number names one lease (`agreement_number_taken`).
  * Only a change that takes a unit is checked; an edit of a lease or an application already
  * holding its unit is not refused for what others did.
  */
@@ -37,6 +38,11 @@ export async function checkTenancy(tx: StorageTx, entity: string, record: Record
     return;
   }
   if (entity === 'leases') {
+    // The agreement number is what people quote on paper: one lease each.
+    if (existing?.agreementNumber !== record.agreementNumber) {
+      const sameNumber = others(await tx.findRecords('leases', 'agreementNumber', String(record.agreementNumber)), record.id, () => true);
+      if (sameNumber.length > 0) throw new MutationRejected('agreement_number_taken', 'Another lease has this agreement number', { field: 'agreementNumber' });
+    }
     if (record.status !== 'active') return;
     const unitId = String(record.unitId);
     const alreadyActive = existing && existing.deleted !== true && existing.status === 'active' && existing.unitId === unitId;

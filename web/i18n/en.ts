@@ -133,6 +133,7 @@ export const en: Messages = {
   'rejection.unit_already_leased': 'the unit already has an active lease',
   'rejection.offer_mismatch': 'a lease must be for the unit offered to this applicant',
   'rejection.lease_required': 'an application is marked lease signed only with its active lease',
+  'rejection.agreement_number_taken': 'another lease has this agreement number',
 
   'sync.region': 'Sync',
   'sync.online': 'Online',

@@ -134,6 +134,7 @@ export const id = {
   'rejection.unit_already_leased': 'unit ini sudah punya kontrak sewa aktif',
   'rejection.offer_mismatch': 'kontrak sewa harus untuk unit yang ditawarkan kepada pemohon ini',
   'rejection.lease_required': 'permohonan baru bisa ditandai kontrak ditandatangani bila kontrak sewanya aktif',
+  'rejection.agreement_number_taken': 'nomor perjanjian ini sudah dipakai kontrak lain',
 
   'sync.region': 'Sinkronisasi',
   'sync.online': 'Daring',
