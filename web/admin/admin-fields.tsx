@@ -3,7 +3,8 @@ import { roles, type Role } from '../../schema';
 import { useFeatureMessages, type FeatureI18n } from '../i18n/feature-messages';
 import { useFailureWords } from '../server-copy/server-copy-status';
 import { adminMessages } from './admin-messages';
-import type { FieldProblem, Problems, RegionChoice } from './admin-users';
+import type { RegionChoice } from '../queries/region-tree';
+import type { FieldProblem, Problems } from './admin-users';
 import { roleKey, roleMessages } from './role-messages';
 
 export type AdminWords = FeatureI18n<keyof typeof adminMessages.id>;

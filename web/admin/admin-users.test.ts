@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AdminUser } from '../../schema';
-import { checkNewUser, checkPassword, problemsOf, regionChoices, regionNames, sortUsers, type NewUserValues } from './admin-users';
+import { regionTreeChoices as regionChoices } from '../queries/region-tree';
+import { checkNewUser, checkPassword, problemsOf, regionNames, sortUsers, type NewUserValues } from './admin-users';
 
 const region = (id: string, name: string, parentId: string | null, deleted = false) => ({ id, name, parentId, deleted });
 

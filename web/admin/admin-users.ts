@@ -35,34 +35,6 @@ export function regionNames(regionIds: readonly string[], regionsById: ReadonlyM
   return regionIds.map((id) => regionsById.get(id)?.name ?? `…${id.slice(-6)}`);
 }
 
-export interface RegionChoice {
-  id: string;
-  name: string;
-  /** 0 for a province, 1 below it... */
-  depth: number;
-}
-
-/** The regions as a tree read top-down (each under its parent, by name), for choosing. */
-export function regionChoices(regions: readonly Pick<Region, 'id' | 'name' | 'parentId' | 'deleted'>[]): RegionChoice[] {
-  const live = regions.filter((r) => !r.deleted);
-  const ids = new Set(live.map((r) => r.id));
-  const children = new Map<string | null, typeof live>();
-  for (const region of live) {
-    // A region whose parent is not on the device is listed at the top.
-    const parent = region.parentId && ids.has(region.parentId) ? region.parentId : null;
-    children.set(parent, [...(children.get(parent) ?? []), region]);
-  }
-  const out: RegionChoice[] = [];
-  const visit = (parent: string | null, depth: number) => {
-    for (const region of [...(children.get(parent) ?? [])].sort((a, b) => a.name.localeCompare(b.name))) {
-      out.push({ id: region.id, name: region.name, depth });
-      visit(region.id, depth + 1);
-    }
-  };
-  visit(null, 0);
-  return out;
-}
-
 export type UserField = 'username' | 'displayName' | 'role' | 'regionIds' | 'password';
 
 /** What can be wrong with one field, named for the words that say it (admin-messages.ts). */

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AdminUser } from '../../schema';
 import { FormAlert, RegionPicker, RoleSelect, TextField, type AdminWords } from './admin-fields';
-import { checkNewUser, parseUser, usersPath, type NewUserValues, type RegionChoice, type UserField } from './admin-users';
+import { checkNewUser, parseUser, usersPath, type NewUserValues, type UserField } from './admin-users';
+import type { RegionChoice } from '../queries/region-tree';
 import { useAdminAction } from './use-admin-action';
 
 const empty: NewUserValues = { username: '', displayName: '', role: '', regionIds: [], password: '' };

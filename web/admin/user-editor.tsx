@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AdminUser, Role } from '../../schema';
 import { Done, FormAlert, RegionPicker, RoleSelect, TextField, type AdminWords } from './admin-fields';
-import { checkPassword, parseRevoked, parseUser, userPath, type RegionChoice } from './admin-users';
+import { checkPassword, parseRevoked, parseUser, userPath } from './admin-users';
+import type { RegionChoice } from '../queries/region-tree';
 import { useAdminAction } from './use-admin-action';
 
 interface Props {

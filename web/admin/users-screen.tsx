@@ -8,7 +8,8 @@ import { useDocumentTitle } from '../use-document-title';
 import { useLiveQuery } from '../use-live-query';
 import { useOnline } from '../use-online';
 import { Done, useAdminWords } from './admin-fields';
-import { keepUserInCopy, parseUsers, regionChoices, regionNames, sortUsers, usersCopyKey, usersPath } from './admin-users';
+import { keepUserInCopy, parseUsers, regionNames, sortUsers, usersCopyKey, usersPath } from './admin-users';
+import { regionTreeChoices } from '../queries/region-tree';
 import { NewUserForm } from './new-user-form';
 import { roleKey, roleMessages } from './role-messages';
 import { UserEditor } from './user-editor';
@@ -31,7 +32,7 @@ export function AdminUsersScreen() {
   useDocumentTitle(m('title'));
 
   const regionsById = new Map(regions.map((r) => [r.id, r]));
-  const choices = regionChoices(regions);
+  const choices = regionTreeChoices(regions);
   const users = state.copy ? sortUsers(state.copy.value) : [];
   const editing = panel.kind === 'edit' ? users.find((u) => u.id === panel.userId) : undefined;
 

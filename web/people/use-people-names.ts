@@ -1,3 +1,4 @@
+import { useMemo } from 'preact/hooks';
 import { peopleResponseSchema, type Person } from '../../schema';
 import type { ParseAnswer } from '../server-copy/server-copy';
 import { useServerCopy } from '../server-copy/use-server-copy';
@@ -17,5 +18,5 @@ export const parsePeople: ParseAnswer<Person[]> = (body) => {
  */
 export function usePeopleNames(): ReadonlyMap<string, string> {
   const { copy } = useServerCopy(peopleCopyKey, peoplePath, parsePeople);
-  return new Map((copy?.value ?? []).map((person) => [person.id, person.displayName]));
+  return useMemo(() => new Map((copy?.value ?? []).map((person) => [person.id, person.displayName])), [copy]);
 }

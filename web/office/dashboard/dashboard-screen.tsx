@@ -13,6 +13,7 @@ import { useThrottledRead } from '../../use-throttled-read';
 import { DashboardChart } from './dashboard-chart';
 import { dashboardTables, readDashboardSource } from './dashboard-data';
 import { dashboardMessages } from './dashboard-messages';
+import { RegionSiteSelects } from '../region-site-selects';
 import { computeDashboard, regionChoices, sitesInScope, type DashboardFigures, type DashboardFilter, type Occupancy } from './occupancy-figures';
 import './dashboard.css';
 
@@ -74,29 +75,14 @@ export function DashboardScreen() {
       </p>
       <fieldset class="dashboard__filters">
         <legend>{m('filters')}</legend>
-        <div class="field">
-          <label for="dashboard-region">{m('region')}</label>
-          <select id="dashboard-region" value={chosen.regionId ?? ''} onChange={(e) => choose({ regionId: e.currentTarget.value || null, siteId: null })}>
-            <option value="">{m('allRegions')}</option>
-            {regions.map((r) => (
-              <option key={r.id} value={r.id}>
-                {'\u00a0\u00a0'.repeat(r.depth)}
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="dashboard-site">{m('site')}</label>
-          <select id="dashboard-site" value={chosen.siteId ?? ''} onChange={(e) => choose({ ...chosen, siteId: e.currentTarget.value || null })}>
-            <option value="">{m('allSites')}</option>
-            {siteChoices.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <RegionSiteSelects
+          idPrefix="dashboard"
+          regions={regions}
+          sites={siteChoices}
+          value={chosen}
+          onChange={choose}
+          words={{ region: m('region'), allRegions: m('allRegions'), site: m('site'), allSites: m('allSites') }}
+        />
       </fieldset>
       {!figures ? (
         <p class="empty" role="status">

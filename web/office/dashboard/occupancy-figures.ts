@@ -2,6 +2,7 @@ import type { Lease, OccupancyReport, Region, Site, Unit } from '../../../schema
 import { previousMonth } from '../../occupancy/month';
 import { leaseCoversMonth } from '../../occupancy/occupancy-rows';
 import { regionsWithin } from '../../queries/home-regions';
+import { regionTreeChoices, type RegionChoice } from '../../queries/region-tree';
 
 /**
  * The office's occupancy figures, computed from what the device holds. Pure: the screen reads the
@@ -228,7 +229,7 @@ function pickOccupancy(o: Occupancy): Occupancy {
 }
 
 /** The filter's choices: regions holding sites (and those above them), nearest the root first. */
-export function regionChoices(source: Pick<DashboardSource, 'regions' | 'sites'>): { id: string; name: string; depth: number }[] {
+export function regionChoices(source: Pick<DashboardSource, 'regions' | 'sites'>): RegionChoice[] {
   const byId = new Map(source.regions.filter((r) => !r.deleted).map((r) => [r.id, r]));
   const used = new Set<string>();
   for (const site of source.sites) {
@@ -240,21 +241,5 @@ export function regionChoices(source: Pick<DashboardSource, 'regions' | 'sites'>
       id = byId.get(id)!.parentId;
     }
   }
-  const children = new Map<string | null, string[]>();
-  for (const id of used) {
-    const parent = byId.get(id)!.parentId;
-    const key = parent && used.has(parent) ? parent : null;
-    children.set(key, [...(children.get(key) ?? []), id]);
-  }
-  const choices: { id: string; name: string; depth: number }[] = [];
-  const visit = (parent: string | null, depth: number) => {
-    const ids = (children.get(parent) ?? []).sort((a, b) => byId.get(a)!.name.localeCompare(byId.get(b)!.name));
-    for (const id of ids) {
-      if (choices.some((c) => c.id === id)) continue;
-      choices.push({ id, name: byId.get(id)!.name, depth });
-      visit(id, depth + 1);
-    }
-  };
-  visit(null, 0);
-  return choices;
+  return regionTreeChoices([...byId.values()].filter((r) => used.has(r.id)));
 }

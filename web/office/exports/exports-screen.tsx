@@ -7,6 +7,7 @@ import { todayLocalDate } from '../../local-date';
 import { useDocumentTitle } from '../../use-document-title';
 import { useThrottledRead } from '../../use-throttled-read';
 import { regionChoices, sitesInScope } from '../dashboard/occupancy-figures';
+import { RegionSiteSelects } from '../region-site-selects';
 import { downloadTable, type TableFormat } from './download-table';
 import { exportTables, readExportSource } from './export-data';
 import { buildExport, exportDatasets, noFilter, rangeKind, type ExportDataset, type ExportFilter, type ExportWords } from './export-datasets';
@@ -115,29 +116,14 @@ export function ExportsScreen() {
           </fieldset>
           <fieldset class="exports__filters">
             <legend>{m('filters')}</legend>
-            <div class="field">
-              <label for="export-region">{m('region')}</label>
-              <select id="export-region" value={filter.regionId ?? ''} onChange={(e) => change({ regionId: e.currentTarget.value || null, siteId: null })}>
-                <option value="">{m('allRegions')}</option>
-                {regions.map((r) => (
-                  <option key={r.id} value={r.id}>
-                    {'\u00a0\u00a0'.repeat(r.depth)}
-                    {r.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div class="field">
-              <label for="export-site">{m('site')}</label>
-              <select id="export-site" value={filter.siteId ?? ''} onChange={(e) => change({ siteId: e.currentTarget.value || null })}>
-                <option value="">{m('allSites')}</option>
-                {sites.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <RegionSiteSelects
+              idPrefix="export"
+              regions={regions}
+              sites={sites}
+              value={filter}
+              onChange={change}
+              words={{ region: m('region'), allRegions: m('allRegions'), site: m('site'), allSites: m('allSites') }}
+            />
             <div class="field">
               <label for="export-status">{m(`status.${dataset}`)}</label>
               <select id="export-status" value={filter.status ?? ''} onChange={(e) => change({ status: e.currentTarget.value || null })}>
