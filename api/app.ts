@@ -15,10 +15,11 @@ import { officeRoutes } from './routes/office-routes';
 import { staticRoutes } from './routes/static-routes';
 import { syncRoutes } from './routes/sync-routes';
 import { StorageUnavailable, type Storage } from './storage/storage';
+import type { PushThread } from './sync/push-thread';
 
 export const maxBodyBytes = 2 * 1024 * 1024;
 
-export function createApp(storage: Storage, config: ServerConfig) {
+export function createApp(storage: Storage, config: ServerConfig, options: { pushThread?: PushThread } = {}) {
   const jsonBodyLimit = bodyLimit({
     maxSize: maxBodyBytes,
     onError: () => {
@@ -42,6 +43,7 @@ export function createApp(storage: Storage, config: ServerConfig) {
   const app = new Hono<AppEnv>()
     .use(async (c, next) => {
       c.set('storage', storage);
+      c.set('pushThread', options.pushThread);
       c.set('loginThrottle', loginThrottle);
       c.set('secret', secret);
       c.set('config', config);

@@ -37,7 +37,10 @@ export const syncRoutes = new Hono<AppEnv>()
       throw new HttpError(503, 'overloaded', 'The server is busy; try again shortly');
     }
     const request = await readJson(c, pushRequestSchema);
-    return c.json(await inPushBacklog(c.var.storage, request.mutations.length, () => applyPush(c.var.storage, c.var.user, request)));
+    const thread = c.var.pushThread;
+    return c.json(
+      await inPushBacklog(c.var.storage, request.mutations.length, () => (thread ? thread.apply(c.var.user, request) : applyPush(c.var.storage, c.var.user, request))),
+    );
   })
   // Best effort from the device (S26): it ignores any answer, so this never holds up a round.
   .post('/device-report', async (c) => {

@@ -10,25 +10,35 @@ import { seedDemoData } from '../seed/demo-data';
 import { compactChangeLog } from '../sync/compact-change-log';
 import { loadOrCreateServerSecret } from '../auth/server-secret';
 import { openSqliteStorage } from '../storage/sqlite/sqlite-storage';
+import { WriterTurns } from '../storage/sqlite/writer-turns';
+import { PushThread } from '../sync/push-thread';
 
-/** A real server on a fresh SQLite file in a temporary folder, with the demo data. */
-export async function createTestServer(options: { busyTimeoutMs?: number } = {}) {
+/**
+ * A real server on a fresh SQLite file in a temporary folder, with the demo data. With
+ * `pushThread`, pushes are applied on a thread of their own, as api/main.ts does (decision 021).
+ */
+export async function createTestServer(options: { busyTimeoutMs?: number; pushThread?: boolean } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hunian-test-'));
   const config = { ...configFromEnv({}), dbPath: path.join(dir, 'hunian.sqlite'), distDir: path.join(dir, 'dist') };
   fs.mkdirSync(config.distDir);
   // A stand-in for the built app, so that the static routes answer as in production.
   fs.writeFileSync(path.join(config.distDir, 'index.html'), '<!doctype html><title>Hunian</title>');
-  let storage = openSqliteStorage(config.dbPath, options);
+  const turns = options.pushThread ? new WriterTurns() : undefined;
+  const storageOptions = { busyTimeoutMs: options.busyTimeoutMs, ...(turns ? { writerTurns: { turns, side: 'server' as const } } : {}) };
+  let storage = openSqliteStorage(config.dbPath, storageOptions);
   await seedDemoData(storage, { secret: loadOrCreateServerSecret(config.dbPath) });
-  let app = createApp(storage, config);
+  const pushThread = turns ? await PushThread.start(config.dbPath, turns) : undefined;
+  if (pushThread) storage.deferReadsTo(pushThread);
+  let app = createApp(storage, config, { pushThread });
 
   /**
    * Stops and starts the server on the same file, as a restart would, with the maintenance
    * api/main.ts runs at start: change-log compaction (S21), queued ahead of any request.
    */
   function restart() {
+    if (pushThread) throw new Error('restart() is for a server without a push thread');
     storage.close();
-    storage = openSqliteStorage(config.dbPath, options);
+    storage = openSqliteStorage(config.dbPath, storageOptions);
     const compacting = compactChangeLog(storage);
     compacting.catch((error: unknown) => console.error('compaction at restart failed', error));
     app = createApp(storage, config);
@@ -109,7 +119,9 @@ export async function createTestServer(options: { busyTimeoutMs?: number } = {})
     unitIn,
     inspectionMutation,
     listen,
-    close: () => {
+    pushThread,
+    close: async () => {
+      await pushThread?.close();
       storage.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },

@@ -52,7 +52,7 @@ it('S2: no caller hears back before the shared COMMIT', async () => {
 it('S2: a failed COMMIT rejects every transaction of the group as StorageUnavailable', async () => {
   const log: string[] = [];
   const group = new GroupCommit({
-    begin: () => log.push('begin'),
+    begin: () => void log.push('begin'),
     commit: () => {
       throw new Error('disk I/O error');
     },
@@ -71,7 +71,7 @@ it('S2: a failed COMMIT rejects every transaction of the group as StorageUnavail
 
 function loggingConnection(log: string[], limits: { maxGroupSize?: number; maxGroupMs?: number } = {}) {
   return {
-    begin: () => log.push('begin'),
+    begin: () => void log.push('begin'),
     commit: () => log.push('commit'),
     rollback: () => log.push('rollback'),
     inTransaction: () => true,

@@ -2,7 +2,8 @@ import { StorageUnavailable } from '../storage';
 
 /** The statements a group needs from one SQLite connection. */
 export interface GroupCommitConnection {
-  begin(): void;
+  /** Starts the group's transaction; may wait (on timers) for a write lock held by another thread. */
+  begin(): void | Promise<void>;
   commit(): void;
   rollback(): void;
   inTransaction(): boolean;
@@ -116,7 +117,7 @@ export class GroupCommit {
     const group = `g${++this.groups}_`;
     const done: { job: Job; ok: boolean; value: unknown }[] = [];
     try {
-      c.begin();
+      await c.begin();
     } catch (error) {
       // Could not even start (busy): refuse what is waiting now; later arrivals try again.
       for (const job of this.queue.splice(0)) job.reject(c.mapError(error));

@@ -17,9 +17,10 @@ export interface OpenDatabase {
 
 /**
  * Opens the SQLite file in WAL mode. The read-write connection creates the file and applies
- * pending migrations; a read-only one must be opened after it.
+ * pending migrations (unless `migrate` is false: the push thread's, opened after the server's);
+ * a read-only one must be opened after it.
  */
-export function openDatabase(dbPath: string, options: { readonly?: boolean; busyTimeoutMs?: number } = {}): OpenDatabase {
+export function openDatabase(dbPath: string, options: { readonly?: boolean; busyTimeoutMs?: number; migrate?: boolean } = {}): OpenDatabase {
   if (!options.readonly) fs.mkdirSync(path.dirname(dbPath), { recursive: true });
   const sqlite = new Database(dbPath, { readonly: options.readonly ?? false });
   sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
@@ -31,6 +32,6 @@ export function openDatabase(dbPath: string, options: { readonly?: boolean; busy
     sqlite.pragma('temp_store = MEMORY');
   }
   const db = drizzle(sqlite);
-  if (!options.readonly) migrate(db, { migrationsFolder });
+  if (!options.readonly && options.migrate !== false) migrate(db, { migrationsFolder });
   return { db, sqlite, close: () => sqlite.close() };
 }

@@ -13,6 +13,7 @@ import { appliedMutations, changeLog, changeLogCompaction, changeLogHistory, dev
 import { Checkpointer } from './checkpointer';
 import { GroupCommit } from './group-commit';
 import { WalSync, type SyncFile } from './wal-sync';
+import type { WriterTurns } from './writer-turns';
 
 function tableOf(entity: string) {
   const table = entityTables[entity as keyof typeof entityTables];
@@ -271,10 +272,35 @@ const asUnavailable = (error: unknown) => (isBusy(error) ? new StorageUnavailabl
  * connection, where WAL gives each read transaction its own snapshot; they let a backlog of
  * pushes go first (read-transactions.ts).
  */
+export interface SqliteStorageOptions {
+  busyTimeoutMs?: number;
+  maxGroupSize?: number;
+  maxGroupMs?: number;
+  syncFile?: SyncFile;
+  maxReadDeferMs?: number;
+  /**
+   * When a push thread writes to the same file (api/sync/push-thread.ts, decision 021): the
+   * shared turns, and which side this storage is. The server's side takes the write lock without
+   * ever blocking its event loop; the push thread's side commits with `synchronous = FULL` (its
+   * COMMIT blocks only its own thread, and a commit is on disk before any connection sees it).
+   */
+  writerTurns?: { turns: WriterTurns; side: 'server' | 'pushes' };
+  /** false: the file is already migrated by another connection (the push thread's storage). */
+  migrate?: boolean;
+}
+
+/** What reads let go first, besides this storage's own write transactions (read-transactions.ts). */
+export interface PendingWrites {
+  readonly pending: number;
+  idle(maxMs: number): Promise<void>;
+}
+
 export function openSqliteStorage(
   dbPath: string,
-  options: { busyTimeoutMs?: number; maxGroupSize?: number; maxGroupMs?: number; syncFile?: SyncFile; maxReadDeferMs?: number } = {},
-): Storage & { sqlite: ReturnType<typeof openDatabase>['sqlite'] } {
+  options: SqliteStorageOptions = {},
+): Storage & { sqlite: ReturnType<typeof openDatabase>['sqlite']; deferReadsTo(writes: PendingWrites): void } {
+  const turns = options.writerTurns;
+  const pushSide = turns?.side === 'pushes';
   const writeConnection = openDatabase(dbPath, options);
   const readConnection = openDatabase(dbPath, { ...options, readonly: true });
   // The session lookup of every request reads here, never behind a long read (read-transactions.ts).
@@ -282,8 +308,11 @@ export function openSqliteStorage(
   // Commits are made durable by an fsync of the WAL off the event loop, before anyone hears of
   // them (wal-sync.ts, decision 017); the checkpoints run on a thread of their own, with the
   // writer's automatic one (every 10,000 pages, 40 MB) only in case that one falls behind.
-  writeConnection.sqlite.pragma('synchronous = NORMAL');
+  // The push thread's connection syncs in its COMMIT instead: see writerTurns.
+  if (!pushSide) writeConnection.sqlite.pragma('synchronous = NORMAL');
   writeConnection.sqlite.pragma('wal_autocheckpoint = 10000');
+  // The server's side never waits in SQLite's busy handler, which would block its event loop.
+  if (turns?.side === 'server') writeConnection.sqlite.pragma('busy_timeout = 0');
   const walSync = new WalSync(`${dbPath}-wal`, options.syncFile);
   const checkpointer = new Checkpointer(dbPath);
   let savepoints = 0;
@@ -360,11 +389,19 @@ export function openSqliteStorage(
   const snapshot = reader(readConnection.db, readConnection.sqlite, preparedLookups(readConnection.sqlite), changePages(readConnection.sqlite, { cacheRows: 20_000 }));
 
   const writes = new GroupCommit({
-    begin: () => {
+    begin: async () => {
       groupRecords.clear();
+      // With a second writer, the cached tree and watermark may have been changed by the other
+      // thread: each group reads them again (once per group, not per push).
+      if (turns) dropCaches();
       if (walSync.failed) throw walSync.failed;
       try {
-        exec('BEGIN IMMEDIATE');
+        if (turns?.side === 'server') {
+          await turns.turns.acquire(() => exec('BEGIN IMMEDIATE'), isBusy, options.busyTimeoutMs ?? 5000);
+        } else {
+          if (pushSide) turns!.turns.yieldToOthers();
+          exec('BEGIN IMMEDIATE');
+        }
       } catch (error) {
         throw asUnavailable(error);
       }
@@ -374,7 +411,8 @@ export function openSqliteStorage(
       exec('COMMIT');
       checkpointer.afterCommit();
     },
-    durable: () => walSync.committedNow(),
+    // synchronous = FULL: on disk when COMMIT returns.
+    ...(pushSide ? {} : { durable: () => walSync.committedNow() }),
     rollback: () => {
       dropCaches();
       if (writeConnection.sqlite.inTransaction) exec('ROLLBACK');
@@ -388,12 +426,17 @@ export function openSqliteStorage(
     maxGroupMs: options.maxGroupMs,
   });
 
+  let otherWrites: PendingWrites | undefined;
   const read = readTransactions({
     sqlite: readConnection.sqlite,
     reader: snapshot,
     urgentReader: reader(sessionConnection.db, sessionConnection.sqlite),
-    writesPending: () => writes.length > 0,
-    writesIdle: (maxMs) => writes.idle(maxMs),
+    writesPending: () => writes.length > 0 || (otherWrites?.pending ?? 0) > 0,
+    writesIdle: async (maxMs) => {
+      const started = performance.now();
+      await writes.idle(maxMs);
+      if (otherWrites) await otherWrites.idle(Math.max(0, maxMs - (performance.now() - started)));
+    },
     commits: () => walSync.commits,
     durable: (through) => walSync.durable(through),
     mapError: asUnavailable,
@@ -406,6 +449,9 @@ export function openSqliteStorage(
     read,
     get queuedTransactions() {
       return writes.length;
+    },
+    deferReadsTo: (pending) => {
+      otherWrites = pending;
     },
     close: () => {
       walSync.close();

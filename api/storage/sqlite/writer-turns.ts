@@ -1,0 +1,56 @@
+import { StorageUnavailable } from '../storage';
+
+/**
+ * Two write connections to one SQLite file, on two threads: the server's own (every write but
+ * pushes) and the push thread's (api/sync/push-thread.ts, decision 021). SQLite lets one of them
+ * write at a time. The push thread writes in groups back to back during a burst, so the server's
+ * connection would rarely find the lock free; and it must never wait for it by blocking its
+ * event loop (SQLite's busy handler sleeps). So they share a counter in shared memory:
+ *
+ * - the server's connection counts itself in while it wants the lock, tries `BEGIN IMMEDIATE`
+ *   without waiting (busy_timeout 0), and on SQLITE_BUSY tries again a moment later, on a timer;
+ * - the push thread, before each group, lets a counted-in writer go first: it waits (on its own
+ *   thread, so blocking is harmless) until the counter is back to zero or 1 s has passed.
+ *
+ * So a write of the office or a sign-in during a burst waits at most one group of pushes.
+ */
+export class WriterTurns {
+  readonly waiting: Int32Array;
+
+  constructor(buffer: SharedArrayBuffer = new SharedArrayBuffer(4)) {
+    this.waiting = new Int32Array(buffer);
+  }
+
+  get buffer(): SharedArrayBuffer {
+    return this.waiting.buffer as SharedArrayBuffer;
+  }
+
+  /** The server's side: takes the write lock with `begin` (which throws SQLITE_BUSY when taken), on timers, for up to `maxMs`. */
+  async acquire(begin: () => void, isBusy: (error: unknown) => boolean, maxMs: number): Promise<void> {
+    Atomics.add(this.waiting, 0, 1);
+    try {
+      const deadline = performance.now() + maxMs;
+      for (let pause = 1; ; pause = Math.min(pause * 2, 16)) {
+        try {
+          begin();
+          return;
+        } catch (error) {
+          if (!isBusy(error)) throw error;
+          if (performance.now() > deadline) throw new StorageUnavailable('The database is busy');
+        }
+        await new Promise((resolve) => setTimeout(resolve, pause));
+      }
+    } finally {
+      Atomics.sub(this.waiting, 0, 1);
+    }
+  }
+
+  /** The push thread's side, before each group: lets a waiting server write go first. Blocks this thread. */
+  yieldToOthers(maxMs = 1000): void {
+    const deadline = performance.now() + maxMs;
+    while (Atomics.load(this.waiting, 0) > 0 && performance.now() < deadline) {
+      // Wakes every millisecond to look again (nobody notifies: the server's side only counts).
+      Atomics.wait(this.waiting, 0, Atomics.load(this.waiting, 0), 1);
+    }
+  }
+}

@@ -1,0 +1,181 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { buildSync } from 'esbuild';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { PushRequest, PushResponse, SessionUser } from '../../schema';
+import { HttpError } from '../http/http-error';
+import type { WriterTurns } from '../storage/sqlite/writer-turns';
+import { StorageUnavailable } from '../storage/storage';
+
+export interface PushThreadData {
+  dbPath: string;
+  turnsBuffer: SharedArrayBuffer;
+  maxGroupSize?: number;
+  maxGroupMs?: number;
+}
+
+export type PushThreadFailure =
+  | { kind: 'http'; status: number; code: string; message: string; details?: unknown }
+  | { kind: 'unavailable'; message: string; retryAfterSeconds: number }
+  | { kind: 'other'; message: string };
+
+export type PushThreadAnswer =
+  | { ready: true }
+  | { ready: false; failure: PushThreadFailure }
+  | { id: number; response: PushResponse }
+  | { id: number; failure: PushThreadFailure };
+
+function asError(failure: PushThreadFailure): Error {
+  switch (failure.kind) {
+    case 'http':
+      return new HttpError(failure.status as ContentfulStatusCode, failure.code, failure.message, failure.details);
+    case 'unavailable':
+      return new StorageUnavailable(failure.message, failure.retryAfterSeconds);
+    default:
+      return new Error(`push thread: ${failure.message}`);
+  }
+}
+
+let bundled: string | undefined;
+
+/**
+ * The thread's code as one ES module, built once per process with esbuild (which tsx runs on):
+ * loaded through tsx's hooks, module by module, a thread took a second to start; bundled, it
+ * starts in a fraction of that, and runs the same under `tsx`, vitest and a bench. The file goes
+ * to node_modules/.cache, named by its content, so that its packages resolve from node_modules.
+ */
+function workerFile(): string {
+  if (bundled) return bundled;
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const { outputFiles } = buildSync({
+    entryPoints: [path.join(here, 'push-thread-worker.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = outputFiles[0]!.text;
+  const dir = path.join(here, '..', '..', 'node_modules', '.cache', 'hunian');
+  const file = path.join(dir, `push-thread-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dir, { recursive: true });
+    // Written whole, then renamed: another process may be starting a thread from it.
+    const partial = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(partial, code);
+    fs.renameSync(partial, file);
+  }
+  return (bundled = file);
+}
+
+/**
+ * Applies pushes on a thread of its own, with a write connection of its own to the same SQLite
+ * file (decision 021). The event loop that reads requests in, parses them, checks who sent them
+ * and serves pulls is not the one that applies the mutations: in a burst, both run at once.
+ * `applyPush` is the same function as in a single-threaded server; only where it runs differs.
+ * The two write connections share the write lock through `WriterTurns`.
+ *
+ * If the thread dies, the pushes it held are answered 503 (the devices send them again, S3) and
+ * a new thread is started for the next ones.
+ */
+export class PushThread {
+  private worker!: Worker;
+  private nextId = 1;
+  private readonly waiting = new Map<number, { resolve(response: PushResponse): void; reject(error: unknown): void }>();
+  private idleWaiters: (() => void)[] = [];
+  private closing = false;
+
+  private constructor(private readonly data: PushThreadData) {}
+
+  /** Starts the thread; resolves once its connection is open. Open the server's storage (which migrates) first. */
+  static async start(dbPath: string, turns: WriterTurns, options: { maxGroupSize?: number; maxGroupMs?: number } = {}): Promise<PushThread> {
+    const thread = new PushThread({ dbPath, turnsBuffer: turns.buffer, ...options });
+    await thread.spawn();
+    return thread;
+  }
+
+  private spawn(): Promise<void> {
+    const worker = new Worker(workerFile(), { workerData: this.data, execArgv: [] });
+    this.worker = worker;
+    return new Promise<void>((resolve, reject) => {
+      worker.on('message', (answer: PushThreadAnswer) => {
+        if ('ready' in answer) {
+          if (answer.ready) resolve();
+          else reject(asError(answer.failure));
+          return;
+        }
+        const job = this.waiting.get(answer.id);
+        if (!job) return;
+        this.waiting.delete(answer.id);
+        if ('response' in answer) job.resolve(answer.response);
+        else job.reject(asError(answer.failure));
+        this.settled();
+      });
+      worker.on('error', (error) => {
+        reject(error);
+        console.error('push thread failed:', error);
+      });
+      worker.on('exit', (code) => {
+        if (this.worker !== worker) return;
+        // Whatever it held is unanswered: nothing of an uncommitted group stands (S2), and a
+        // committed one is answered from the stored results when the device sends it again (S3).
+        for (const job of this.waiting.values()) job.reject(new StorageUnavailable('The push thread stopped'));
+        this.waiting.clear();
+        this.settled();
+        if (!this.closing) {
+          console.error(`push thread exited (${code}); starting another`);
+          void this.spawn().catch((error: unknown) => console.error('push thread could not start again:', error));
+        }
+      });
+    });
+  }
+
+  /** Pushes sent to the thread and not yet answered. */
+  get pending(): number {
+    return this.waiting.size;
+  }
+
+  /** Resolves once no push is pending, or after `maxMs`. */
+  idle(maxMs: number): Promise<void> {
+    if (this.waiting.size === 0) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, maxMs);
+      timer.unref();
+      this.idleWaiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  private settled() {
+    if (this.waiting.size === 0) for (const wake of this.idleWaiters.splice(0)) wake();
+  }
+
+  /** `applyPush(storage, user, request)`, on the thread. */
+  apply(user: SessionUser, request: PushRequest): Promise<PushResponse> {
+    if (this.closing) return Promise.reject(new StorageUnavailable('The server is shutting down'));
+    const id = this.nextId++;
+    return new Promise<PushResponse>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.worker.postMessage({ id, user, request });
+    });
+  }
+
+  /** Lets pending pushes finish (up to `maxMs`), then closes the thread's connection and ends it. */
+  async close(maxMs = 5000): Promise<void> {
+    this.closing = true;
+    await this.idle(maxMs);
+    const worker = this.worker;
+    const exited = new Promise((resolve) => worker.once('exit', resolve));
+    worker.postMessage('close');
+    const timer = setTimeout(() => void worker.terminate(), maxMs);
+    await exited;
+    clearTimeout(timer);
+  }
+}
