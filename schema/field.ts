@@ -59,11 +59,16 @@ export class Field<S extends z.ZodType = z.ZodType> {
 /** Record ids are UUIDs made on the device (v7, so that B-tree inserts stay local). */
 export const idSchema = z.uuid();
 
+/** `YYYY-MM-DD` (the format is checked before) names a day of the Gregorian calendar. Read digit by digit: it runs on every date of every push. */
 function isCalendarDate(value: string): boolean {
-  const [y, m, d] = value.split('-').map(Number);
-  if (y === undefined || m === undefined || d === undefined) return false;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  const digit = (i: number) => value.charCodeAt(i) - 48;
+  const y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+  const m = digit(5) * 10 + digit(6);
+  const d = digit(8) * 10 + digit(9);
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  return d <= days;
 }
 
 /**

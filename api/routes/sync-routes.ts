@@ -55,7 +55,7 @@ export const syncRoutes = new Hono<AppEnv>()
         issues: query.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
       });
     }
-    return c.json(await pullChanges(c.var.storage, c.var.user, query.data.cursor, query.data.limit));
+    return c.body(await pullChanges(c.var.storage, c.var.user, query.data.cursor, query.data.limit), 200, { 'Content-Type': 'application/json' });
   })
   .get('/snapshot', async (c) => {
     checkVersions(headerVersion(c.req.header(versionHeaders.protocol)), headerVersion(c.req.header(versionHeaders.schema)));
