@@ -9,6 +9,12 @@ import type { StorageReader } from '../storage';
  */
 const urgentLookups: ReadonlySet<string> = new Set<keyof StorageReader>(['userForSession']);
 
+/** Commits counted at one moment: this thread's own, and the push thread's (decision 021). */
+export interface CommitMark {
+  own: number;
+  pushes: number;
+}
+
 export interface ReadTransactionOptions {
   /** The read-only connection, and a reader over it. */
   sqlite: Database.Database;
@@ -20,9 +26,9 @@ export interface ReadTransactionOptions {
   /** Resolves once the writer has nothing queued or running, or after `maxMs`. */
   writesIdle(maxMs: number): Promise<void>;
   /** Commits so far: a snapshot taken now holds at most these (wal-sync.ts). */
-  commits(): number;
-  /** Resolves once the first `through` commits are on disk. */
-  durable(through: number): Promise<void>;
+  commits(): CommitMark;
+  /** Resolves once the commits of `mark` are on disk. */
+  durable(mark: CommitMark): Promise<void>;
   mapError(error: unknown): unknown;
   /** How long a read waits for the writer's backlog at most. */
   maxDeferMs: number;
@@ -90,7 +96,8 @@ export function readTransactions(options: ReadTransactionOptions) {
         release = await connection();
         begin.run();
         takeSnapshot.get();
-        // The snapshot holds at most the commits made so far (all on this thread).
+        // The snapshot holds at most the commits counted so far (the push thread counts its own
+        // before each COMMIT).
         await options.durable(options.commits());
       })());
     const lazy = {} as Record<string, unknown>;
@@ -98,10 +105,10 @@ export function readTransactions(options: ReadTransactionOptions) {
       const urgent = urgentLookups.has(name) ? (options.urgentReader as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>)[name]! : undefined;
       lazy[name] = async (...args: unknown[]) => {
         if (urgent && !opening) {
-          // Outside any transaction: it sees the commits made so far, and waits until they are on disk.
-          const seen = options.commits();
+          // Outside any transaction: it saw at most the commits counted once it has looked (the
+          // push thread's may land meanwhile), and waits until they are on disk.
           const value = await urgent(...args);
-          await options.durable(seen);
+          await options.durable(options.commits());
           return value;
         }
         await open();

@@ -281,8 +281,9 @@ export interface SqliteStorageOptions {
   /**
    * When a push thread writes to the same file (api/sync/push-thread.ts, decision 021): the
    * shared turns, and which side this storage is. The server's side takes the write lock without
-   * ever blocking its event loop; the push thread's side commits with `synchronous = FULL` (its
-   * COMMIT blocks only its own thread, and a commit is on disk before any connection sees it).
+   * ever blocking its event loop, and its reads wait until the push thread's commits they may
+   * see are on disk, as they do for its own (decision 017): the push thread syncs off its own
+   * thread too, and counts its commits in shared memory.
    */
   writerTurns?: { turns: WriterTurns; side: 'server' | 'pushes' };
   /** false: the file is already migrated by another connection (the push thread's storage). */
@@ -308,12 +309,11 @@ export function openSqliteStorage(
   // Commits are made durable by an fsync of the WAL off the event loop, before anyone hears of
   // them (wal-sync.ts, decision 017); the checkpoints run on a thread of their own, with the
   // writer's automatic one (every 10,000 pages, 40 MB) only in case that one falls behind.
-  // The push thread's connection syncs in its COMMIT instead: see writerTurns.
-  if (!pushSide) writeConnection.sqlite.pragma('synchronous = NORMAL');
+  writeConnection.sqlite.pragma('synchronous = NORMAL');
   writeConnection.sqlite.pragma('wal_autocheckpoint = 10000');
   // The server's side never waits in SQLite's busy handler, which would block its event loop.
   if (turns?.side === 'server') writeConnection.sqlite.pragma('busy_timeout = 0');
-  const walSync = new WalSync(`${dbPath}-wal`, options.syncFile);
+  const walSync = new WalSync(`${dbPath}-wal`, options.syncFile, pushSide ? turns!.turns.pushCommits : undefined);
   const checkpointer = new Checkpointer(dbPath);
   let savepoints = 0;
   const exec = (statement: string) => writeConnection.sqlite.exec(statement);
@@ -408,11 +408,17 @@ export function openSqliteStorage(
     },
     commit: () => {
       groupRecords.clear();
-      exec('COMMIT');
+      walSync.beforeCommit();
+      try {
+        exec('COMMIT');
+      } catch (error) {
+        // Counted for the other thread's readers already: an fsync more keeps the counts in step.
+        if (pushSide) walSync.committedNow().catch(() => {});
+        throw error;
+      }
       checkpointer.afterCommit();
     },
-    // synchronous = FULL: on disk when COMMIT returns.
-    ...(pushSide ? {} : { durable: () => walSync.committedNow() }),
+    durable: () => walSync.committedNow(),
     rollback: () => {
       dropCaches();
       if (writeConnection.sqlite.inTransaction) exec('ROLLBACK');
@@ -437,8 +443,11 @@ export function openSqliteStorage(
       await writes.idle(maxMs);
       if (otherWrites) await otherWrites.idle(Math.max(0, maxMs - (performance.now() - started)));
     },
-    commits: () => walSync.commits,
-    durable: (through) => walSync.durable(through),
+    commits: () => ({ own: walSync.commits, pushes: turns?.side === 'server' ? Atomics.load(turns.turns.pushCommits, 0) : 0 }),
+    durable: async (mark) => {
+      await walSync.durable(mark.own);
+      if (mark.pushes > 0) await turns!.turns.pushCommitsDurable(mark.pushes);
+    },
     mapError: asUnavailable,
     maxDeferMs: options.maxReadDeferMs ?? 5000,
   });

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { StorageUnavailable } from '../storage';
 import { openSqliteStorage } from './sqlite-storage';
-import type { SyncFile } from './wal-sync';
+import { WalSync, type SyncFile } from './wal-sync';
+import { WriterTurns } from './writer-turns';
 
 // Decision 014: the write connection does not fsync at COMMIT; the WAL is synced off the event
 // loop, and nothing is acknowledged, or shown to a reader, before it is on disk (S2, S3).
@@ -99,4 +100,69 @@ it('syncs what is committed when it closes, so that no caller is left waiting', 
   s.close();
   storage = undefined;
   await expect(write).resolves.toBeUndefined();
+});
+
+describe('with a push thread (decision 021): the server reads what the push side committed only once it is on disk', () => {
+  // Both sides in one thread here, each with its own connections, as the two threads have them.
+  let pushes: ReturnType<typeof openSqliteStorage> | undefined;
+  afterEach(() => {
+    pushes?.close();
+    pushes = undefined;
+  });
+
+  function openBoth(pushSyncs: ReturnType<typeof heldSyncs>) {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hunian-walsync-')), 'db.sqlite');
+    const turns = new WriterTurns();
+    storage = openSqliteStorage(file, { writerTurns: { turns, side: 'server' }, maxReadDeferMs: 0 });
+    pushes = openSqliteStorage(file, { writerTurns: { turns, side: 'pushes' }, migrate: false, syncFile: pushSyncs.syncFile });
+    return { server: storage, pushes, turns };
+  }
+
+  it('S2: a read (and a session lookup) that may see a push-side commit waits for its fsync', async () => {
+    const syncs = heldSyncs();
+    const { server, pushes: p, turns } = openBoth(syncs);
+    const write = p.transaction(async (tx) => tx.saveDevice(device('a')));
+    await turnsUntil(() => syncs.pending.length === 1);
+    expect(Array.from(turns.pushCommits)).toEqual([1, 0, 0]);
+    let seen: unknown = 'not yet';
+    const read = server.read(async (reader) => reader.device('a')).then((row) => (seen = row));
+    let session: unknown = 'not yet';
+    const lookup = server.read(async (reader) => reader.userForSession('no-such-token', 't')).then((found) => (session = found));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await someTurns();
+    expect(seen).toBe('not yet');
+    expect(session).toBe('not yet');
+    syncs.release();
+    await Promise.all([write, read, lookup]);
+    expect(seen).toMatchObject({ id: 'a' });
+    expect(session).toBeUndefined();
+    expect(Array.from(turns.pushCommits)).toEqual([1, 1, 0]);
+    // Nothing unsynced: no wait.
+    expect(await server.read(async (reader) => reader.device('a'))).toMatchObject({ id: 'a' });
+  });
+
+  it('S15: a failed push-side fsync makes the server refuse reads that may see it (503), not show them', async () => {
+    const syncs = heldSyncs();
+    const { server, pushes: p } = openBoth(syncs);
+    const write = p.transaction(async (tx) => tx.saveDevice(device('a')));
+    await turnsUntil(() => syncs.pending.length === 1);
+    const read = server.read(async (reader) => reader.device('a'));
+    syncs.release(new Error('EIO: i/o error'));
+    await expect(write).rejects.toBeInstanceOf(StorageUnavailable);
+    await expect(read).rejects.toBeInstanceOf(StorageUnavailable);
+  });
+
+  it('a push side opened again after one that died goes on from the shared counts, and syncs first', async () => {
+    const syncs = heldSyncs();
+    const { pushes: p, turns } = openBoth(syncs);
+    void p.transaction(async (tx) => tx.saveDevice(device('a'))).catch(() => {});
+    await turnsUntil(() => syncs.pending.length === 1);
+    // It dies with its commit counted and unsynced; the next one syncs it before anything else.
+    syncs.pending.length = 0;
+    const again = new WalSync(`${p.sqlite.name}-wal`, syncs.syncFile, turns.pushCommits);
+    expect(syncs.pending).toHaveLength(1);
+    syncs.release();
+    expect(Array.from(turns.pushCommits)).toEqual([1, 1, 0]);
+    again.close();
+  });
 });

@@ -30,7 +30,21 @@ export class WalSync {
   constructor(
     private readonly walPath: string,
     private readonly syncFile: SyncFile = (fd, done) => fs.fsync(fd, done),
-  ) {}
+    /**
+     * The push thread's: its commits mirrored for the server's readers on the other thread
+     * (WriterTurns.pushCommits): [0] counted before each COMMIT (beforeCommit), [1] on disk, [2] failed.
+     */
+    private readonly shared?: Int32Array,
+  ) {
+    if (shared) {
+      // A push thread started again after one that died goes on from its counts (readers may be
+      // waiting for them), and first syncs what that one may have left unsynced.
+      this.committed = Atomics.load(shared, 0);
+      this.synced = Atomics.load(shared, 1);
+      if (Atomics.load(shared, 2) === 1) this.failure = new StorageUnavailable('The database could not be synced to disk (an earlier push thread failed)', 30);
+      this.syncNext();
+    }
+  }
 
   /** Commits so far: a read snapshot taken now holds at most these. */
   get commits(): number {
@@ -40,6 +54,15 @@ export class WalSync {
   /** Set once an fsync failed: nothing more is acknowledged (the process should be restarted). */
   get failed(): StorageUnavailable | undefined {
     return this.failure;
+  }
+
+  /**
+   * Call right before each COMMIT, when another thread reads the file: that thread's snapshot may
+   * hold this commit from the moment COMMIT writes it, so it is counted first. If the COMMIT
+   * fails, call committedNow() all the same (one fsync more) to keep the counts in step.
+   */
+  beforeCommit(): void {
+    if (this.shared) Atomics.store(this.shared, 0, this.committed + 1);
   }
 
   /** Call right after each COMMIT returns; resolves once that commit survives a power cut. */
@@ -105,6 +128,10 @@ export class WalSync {
 
   private settle(through: number) {
     this.synced = Math.max(this.synced, through);
+    if (this.shared) {
+      Atomics.store(this.shared, 1, this.synced);
+      Atomics.notify(this.shared, 1);
+    }
     const still: typeof this.waiters = [];
     for (const waiter of this.waiters) (waiter.through <= this.synced ? waiter.resolve() : still.push(waiter));
     this.waiters = still;
@@ -130,6 +157,10 @@ export class WalSync {
     // devices keep their work and retry (S3, S15) against a restarted server.
     this.failure = new StorageUnavailable(`The database could not be synced to disk: ${String(error)}`, 30);
     console.error(this.failure.message);
+    if (this.shared) {
+      Atomics.store(this.shared, 2, 1);
+      Atomics.notify(this.shared, 1);
+    }
     for (const waiter of this.waiters) waiter.reject(this.failure);
     this.waiters = [];
   }

@@ -16,9 +16,16 @@ import { StorageUnavailable } from '../storage';
  */
 export class WriterTurns {
   readonly waiting: Int32Array;
+  /**
+   * The push thread's commits, for the server's readers (wal-sync.ts, decision 017): [0] commits
+   * that may be visible (counted before each COMMIT), [1] commits on disk, [2] 1 once an fsync
+   * has failed.
+   */
+  readonly pushCommits: Int32Array;
 
-  constructor(buffer: SharedArrayBuffer = new SharedArrayBuffer(4)) {
-    this.waiting = new Int32Array(buffer);
+  constructor(buffer: SharedArrayBuffer = new SharedArrayBuffer(16)) {
+    this.waiting = new Int32Array(buffer, 0, 1);
+    this.pushCommits = new Int32Array(buffer, 4, 3);
   }
 
   get buffer(): SharedArrayBuffer {
@@ -42,6 +49,22 @@ export class WriterTurns {
       }
     } finally {
       Atomics.sub(this.waiting, 0, 1);
+    }
+  }
+
+  /**
+   * The server's side, for a read that may see the push thread's commits counted so far:
+   * resolves once they are on disk (a read snapshot must not show what a power cut could take back).
+   */
+  async pushCommitsDurable(through: number): Promise<void> {
+    const commits = this.pushCommits;
+    for (;;) {
+      if (Atomics.load(commits, 2) === 1) throw new StorageUnavailable('The push thread could not sync the database to disk', 30);
+      const synced = Atomics.load(commits, 1);
+      if (synced >= through) return;
+      // Woken by the push thread's notify when it has synced (or failed); looks again every second regardless.
+      const wait = (Atomics as unknown as { waitAsync(array: Int32Array, index: number, value: number, timeoutMs: number): { async: boolean; value: Promise<string> | string } }).waitAsync(commits, 1, synced, 1000);
+      if (wait.async) await wait.value;
     }
   }
 
