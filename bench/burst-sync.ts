@@ -126,9 +126,43 @@ function rawBaseline(devices: Device[]): number {
   return rows.length / seconds;
 }
 
-export const bench: Bench = async ({ smoke }) => {
-  const deviceCount = Number(process.env.BENCH_DEVICES) || (smoke ? 20 : 1000);
-  const historyPerRegion = smoke ? 50 : 2000;
+/** What one burst measured. */
+interface BurstRun {
+  mutations: number;
+  mutationsPerSecond: number;
+  raw: number;
+  ratio: number;
+  pullRowsPerSecond: number;
+  pushMs: number[];
+  errors: number;
+  failures: Map<string, number>;
+  resets: number;
+  overflows: number;
+  burstSeconds: number;
+  pushSeconds: number;
+  serverCpu: number;
+  mainCpu: number;
+  /** CPU of the busiest other thread of the server: the push thread (decision 021). */
+  pushThreadCpu: number;
+  clientCpu: number;
+  memory: number | null;
+}
+
+/** CPU seconds so far of each thread of a process, by thread id (Linux /proc; empty elsewhere). */
+function threadCpu(pid: number): Map<number, number> {
+  const found = new Map<number, number>();
+  try {
+    for (const task of fs.readdirSync(`/proc/${pid}/task`)) found.set(Number(task), cpuSeconds(pid, Number(task)));
+  } catch {
+    // not Linux
+  }
+  return found;
+}
+
+/** Pages each device pulls after its push (BENCH_PULL_PAGES; 0 measures the pushes alone). */
+const pullPages = process.env.BENCH_PULL_PAGES === undefined ? 2 : Number(process.env.BENCH_PULL_PAGES);
+
+async function burstOnce(deviceCount: number, historyPerRegion: number): Promise<BurstRun> {
   // The small demo data: the data that matters here is the bench's own (history and burst).
   const server = await startServer({ HUNIAN_SEED: 'small' });
   // The devices share this machine's cores with the server: they talk plain node:http over
@@ -200,6 +234,7 @@ export const bench: Bench = async ({ smoke }) => {
     const serverCpuBefore = cpuSeconds(server.child.pid!);
     // The server's main thread (its thread id is its pid): requests, sessions, pulls.
     const mainCpuBefore = cpuSeconds(server.child.pid!, server.child.pid!);
+    const threadsBefore = threadCpu(server.child.pid!);
     const clientCpuBefore = process.cpuUsage();
     const overflowsBefore = listenOverflows();
     const burstStart = performance.now();
@@ -217,7 +252,7 @@ export const bench: Bench = async ({ smoke }) => {
         // Then the device catches up from its old cursor: up to two pages of 500.
         let cursor = oldCursor;
         pullSpanStart = Math.min(pullSpanStart, performance.now());
-        for (let page = 0; page < 2; page++) {
+        for (let page = 0; page < pullPages; page++) {
           const pulled = await send('GET', `/api/sync/pull?cursor=${cursor}&limit=500`, { authorization: `Bearer ${device.token}`, ...versions });
           if (!pulled.ok) {
             errors++;
@@ -239,6 +274,10 @@ export const bench: Bench = async ({ smoke }) => {
     );
     const serverCpu = cpuSeconds(server.child.pid!) - serverCpuBefore;
     const mainCpu = cpuSeconds(server.child.pid!, server.child.pid!) - mainCpuBefore;
+    let pushThreadCpu = 0;
+    for (const [thread, cpu] of threadCpu(server.child.pid!)) {
+      if (thread !== server.child.pid) pushThreadCpu = Math.max(pushThreadCpu, cpu - (threadsBefore.get(thread) ?? 0));
+    }
     const clientCpuUsed = process.cpuUsage(clientCpuBefore);
     const clientCpu = (clientCpuUsed.user + clientCpuUsed.system) / 1e6;
     const overflows = listenOverflows() - overflowsBefore;
@@ -249,64 +288,113 @@ export const bench: Bench = async ({ smoke }) => {
     pushMs.sort((a, b) => a - b);
     const memory = peakMemoryMiB(server.child.pid!);
     const raw = rawBaseline(devices);
-    const name = `burst sync (${deviceCount} devices, ${mutations} mutations)`;
-    const ratio = mutationsPerSecond / raw;
-    const p99 = percentile(pushMs, 99);
-    const rows: BenchRow[] = [
-      {
-        benchmark: name,
-        metric: 'mutations applied/s',
-        value: mutationsPerSecond,
-        unit: 'rows/s',
-        baseline: raw,
-        baselineLabel: 'raw better-sqlite3, batches of 1,000',
-        goal: '≥ 0.5 × raw',
-        met: ratio >= 0.5,
-        ...(ratio >= 0.5
-          ? {}
-          : {
-              note: `${(ratio / 0.5).toFixed(2)} of the goal. One thread does it all: per push about 0.8 ms to read it in (HTTP, JSON, envelope check), then per mutation about 55 µs to apply it (validation and checks, the change-log row, the record and the stored answer: three inserts where the raw rate has two, about 20 µs of it in SQLite), and the pulls after; this client shares the ${os.cpus().length} cores (docs/decisions/016–018).`,
-            }),
-      },
-      { benchmark: name, metric: 'pull rows/s (old cursor, pages of 500, during the burst)', value: pullRowsPerSecond, unit: 'rows/s', baseline: null, baselineLabel: '', goal: 'reported', met: true },
-      { benchmark: name, metric: 'push latency p50', value: percentile(pushMs, 50), unit: 'ms', baseline: null, baselineLabel: '', goal: 'reported', met: true },
-      { benchmark: name, metric: 'push latency p95', value: percentile(pushMs, 95), unit: 'ms', baseline: null, baselineLabel: '', goal: 'reported', met: true },
-      {
-        benchmark: name,
-        metric: 'push latency p99',
-        value: p99,
-        unit: 'ms',
-        baseline: null,
-        baselineLabel: '',
-        goal: '< 2000 ms',
-        met: p99 < 2000,
-        ...(p99 < 2000 ? {} : { note: `${(p99 - 2000).toFixed(0)} ms over: all ${deviceCount} pushes arrive at once; the last is answered when the one thread has read in and applied them all.` }),
-      },
-      {
-        benchmark: name,
-        metric: 'errors (non-200 or not applied)',
-        value: errors,
-        unit: '',
-        baseline: null,
-        baselineLabel: '',
-        goal: '= 0',
-        met: errors === 0,
-        ...(errors === 0 && resets === 0 && overflows === 0
-          ? {}
-          : {
-              note: [
-                errors === 0 ? 'none' : `${errors} devices failed: ${[...failures].map(([code, n]) => `${n} × ${code}`).join(', ') || 'non-200 answers'}`,
-                `${resets} requests met a reset kept-alive connection and were sent again once`,
-                `${overflows} connections found a listen queue full (kernel counter, whole machine) and were sent again by TCP 1–7 s later`,
-              ].join('; '),
-            }),
-      },
-      { benchmark: name, metric: 'server CPU time during the burst (pushes and pulls)', value: serverCpu, unit: 's', baseline: null, baselineLabel: '', goal: 'reported', met: true, note: `over ${burstSeconds.toFixed(1)} s of wall time, on ${os.cpus().length} cores shared with the devices (this process: ${clientCpu.toFixed(1)} s of CPU); the main thread ${mainCpu.toFixed(1)} s, the push thread and the others (GC, I/O) ${(serverCpu - mainCpu).toFixed(1)} s` },
-      { benchmark: name, metric: 'server peak memory (VmHWM)', value: memory ?? 0, unit: 'MiB', baseline: null, baselineLabel: '', goal: 'reported', met: true },
-    ];
-    return rows;
+    return {
+      mutations,
+      mutationsPerSecond,
+      raw,
+      ratio: mutationsPerSecond / raw,
+      pullRowsPerSecond,
+      pushMs,
+      errors,
+      failures,
+      resets,
+      overflows,
+      burstSeconds,
+      pushSeconds: (pushEnd - burstStart) / 1000,
+      serverCpu,
+      mainCpu,
+      pushThreadCpu,
+      clientCpu,
+      memory,
+    };
   } finally {
     agent.destroy();
     await server.stop();
   }
+};
+
+/**
+ * The burst, `BENCH_BURST_RUNS` times (3; once in the smoke run), each on a fresh server with its
+ * own raw baseline right after it: on a shared 2-core machine one burst's ratio moved by a third
+ * from run to run. The run with the median ratio is reported, with the others' in its note.
+ */
+export const bench: Bench = async ({ smoke }) => {
+  const deviceCount = Number(process.env.BENCH_DEVICES) || (smoke ? 20 : 1000);
+  const historyPerRegion = smoke ? 50 : 2000;
+  const count = smoke ? 1 : Number(process.env.BENCH_BURST_RUNS) || 3;
+  const runs: BurstRun[] = [];
+  for (let i = 0; i < count; i++) runs.push(await burstOnce(deviceCount, historyPerRegion));
+  const byRatio = [...runs].sort((a, b) => a.ratio - b.ratio);
+  const run = byRatio[Math.floor((byRatio.length - 1) / 2)]!;
+  const { mutations, pushMs, errors, resets, overflows, failures } = run;
+  const name = `burst sync (${deviceCount} devices, ${mutations} mutations)`;
+  const p99 = percentile(pushMs, 99);
+  const cores = os.cpus().length;
+  const perMutationUs = (run.pushThreadCpu * 1e6) / mutations;
+  const all = runs.length > 1 ? ` Median of ${runs.length} runs; ratios ${runs.map((r) => r.ratio.toFixed(2)).join(', ')}.` : '';
+  const rows: BenchRow[] = [
+    {
+      benchmark: name,
+      metric: 'mutations applied/s',
+      value: run.mutationsPerSecond,
+      unit: 'rows/s',
+      baseline: run.raw,
+      baselineLabel: 'raw better-sqlite3, batches of 1,000',
+      goal: '≥ 0.5 × raw',
+      met: run.ratio >= 0.5,
+      note:
+        (run.ratio >= 0.5
+          ? ''
+          : `${(run.ratio / 0.5).toFixed(2)} of the goal. The push thread applies every mutation on one core: it was busy ${run.pushThreadCpu.toFixed(1)} s of the ${run.pushSeconds.toFixed(1)} s the pushes took, about ${perMutationUs.toFixed(0)} µs a mutation (checks and validation, the change-log row, the record and the stored answer, three inserts where the raw rate has two), while the raw rate needs ${(1e6 / run.raw).toFixed(0)} µs; the main thread reads the pushes in and serves the pulls on the other core, which it shares with these devices (decision 021).`) + all,
+    },
+    { benchmark: name, metric: 'pull rows/s (old cursor, pages of 500, during the burst)', value: run.pullRowsPerSecond, unit: 'rows/s', baseline: null, baselineLabel: '', goal: 'reported', met: true },
+    { benchmark: name, metric: 'push latency p50', value: percentile(pushMs, 50), unit: 'ms', baseline: null, baselineLabel: '', goal: 'reported', met: true },
+    { benchmark: name, metric: 'push latency p95', value: percentile(pushMs, 95), unit: 'ms', baseline: null, baselineLabel: '', goal: 'reported', met: true },
+    {
+      benchmark: name,
+      metric: 'push latency p99',
+      value: p99,
+      unit: 'ms',
+      baseline: null,
+      baselineLabel: '',
+      goal: '< 2000 ms',
+      met: p99 < 2000,
+      note:
+        (p99 < 2000 ? '' : `${(p99 - 2000).toFixed(0)} ms over: all ${deviceCount} pushes arrive at once, and the last is answered when the push thread has applied them all (${run.pushSeconds.toFixed(1)} s).`) +
+        (runs.length > 1 ? ` p99 of each run: ${runs.map((r) => `${percentile(r.pushMs, 99).toFixed(0)} ms`).join(', ')}.` : ''),
+    },
+    {
+      benchmark: name,
+      metric: 'errors (non-200 or not applied)',
+      value: errors,
+      unit: '',
+      baseline: null,
+      baselineLabel: '',
+      goal: '= 0',
+      met: runs.every((r) => r.errors === 0),
+      ...(runs.every((r) => r.errors === 0 && r.resets === 0 && r.overflows === 0)
+        ? {}
+        : {
+            note: [
+              errors === 0 ? 'none' : `${errors} devices failed: ${[...failures].map(([code, n]) => `${n} × ${code}`).join(', ') || 'non-200 answers'}`,
+              `${resets} requests met a reset kept-alive connection and were sent again once`,
+              `${overflows} connections found a listen queue full (kernel counter, whole machine) and were sent again by TCP 1–7 s later`,
+              ...(runs.length > 1 ? [`errors of each run: ${runs.map((r) => r.errors).join(', ')}`] : []),
+            ].join('; '),
+          }),
+    },
+    {
+      benchmark: name,
+      metric: 'server CPU time during the burst (pushes and pulls)',
+      value: run.serverCpu,
+      unit: 's',
+      baseline: null,
+      baselineLabel: '',
+      goal: 'reported',
+      met: true,
+      note: `over ${run.burstSeconds.toFixed(1)} s of wall time, on ${cores} cores shared with the devices (their process: ${run.clientCpu.toFixed(1)} s of CPU): the main thread ${run.mainCpu.toFixed(1)} s, the push thread ${run.pushThreadCpu.toFixed(1)} s, the rest (GC, I/O) ${(run.serverCpu - run.mainCpu - run.pushThreadCpu).toFixed(1)} s`,
+    },
+    { benchmark: name, metric: 'server peak memory (VmHWM)', value: run.memory ?? 0, unit: 'MiB', baseline: null, baselineLabel: '', goal: 'reported', met: true },
+  ];
+  return rows.map((row) => (row.note === '' ? (({ note: _, ...rest }) => rest)(row) : row));
 };

@@ -154,3 +154,48 @@ describe('the push thread', () => {
     }
   });
 });
+
+describe('over real HTTP, as devices send them', () => {
+  let server: TestServer;
+  let http: { baseUrl: string; close: () => Promise<void> };
+  beforeEach(async () => {
+    server = await createTestServer({ pushThread: true });
+    http = await server.listen();
+  });
+  afterEach(async () => {
+    await http.close();
+    await server.close();
+  });
+
+  const post = (token: string, body: BodyInit, headers: Record<string, string> = {}) =>
+    fetch(`${http.baseUrl}/api/sync/push`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers }, body, duplex: 'half' } as RequestInit);
+
+  it('a push sent over HTTP is read and applied; a body over the limit, declared or streamed, is refused with 413, and bad JSON with 400 (S11)', async () => {
+    const { token } = await server.login('petugas');
+    const unit = server.unitIn('Kota Bandung');
+    const mutation = server.inspectionMutation(unit, 1);
+    const ok = await post(token, JSON.stringify({ protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, deviceId: uuidv7(), mutations: [mutation] }));
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as PushResponse).results[0]!.status).toBe('applied');
+
+    const big = JSON.stringify({ pad: 'x'.repeat(3 * 1024 * 1024) });
+    const declared = await post(token, big);
+    expect(declared.status).toBe(413);
+    expect(await declared.json()).toMatchObject({ error: 'body_too_large' });
+
+    // No length header: chunked, counted as it streams in.
+    const bytes = new TextEncoder().encode(big);
+    const streamed = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < bytes.length; i += 64 * 1024) controller.enqueue(bytes.subarray(i, i + 64 * 1024));
+        controller.close();
+      },
+    });
+    const chunked = await post(token, streamed);
+    expect(chunked.status).toBe(413);
+
+    const malformed = await post(token, '{"mutations": [');
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({ error: 'malformed_json' });
+  });
+});
