@@ -137,7 +137,7 @@ export type MutationWrite = () => Promise<Applied>;
  * record; otherwise (an edit, or fields that fail) the patch is checked first and then the merged
  * record, so that the reason names what is wrong (invalid_fields, id_mismatch, invalid_record).
  */
-function validCreate(entity: AnyEntity, mutation: Mutation): Record<string, unknown> | undefined {
+export function validCreate(entity: AnyEntity, mutation: Mutation): Record<string, unknown> | undefined {
   const { fields } = mutation;
   if ('id' in fields && fields.id !== mutation.recordId) return undefined;
   const whole = validators[entity.name as keyof typeof validators].write.safeParse({ ...fields, id: mutation.recordId });
@@ -153,7 +153,13 @@ function validCreate(entity: AnyEntity, mutation: Mutation): Record<string, unkn
  * conflict record (S14). The record always gets a change row last, so `appliedSeq` is a state
  * of the record that already reflects this mutation.
  */
-export async function checkMutation(tx: StorageTx, mutation: Mutation, ctx: MutationContext): Promise<MutationWrite> {
+export async function checkMutation(
+  tx: StorageTx,
+  mutation: Mutation,
+  ctx: MutationContext,
+  /** validCreate's answer for this mutation when already known (null: not a valid whole record); see prevalidateCreates. */
+  prevalidated?: Record<string, unknown> | null,
+): Promise<MutationWrite> {
   const entity = entityByName(mutation.entity);
   if (!entity || !entity.synced) throw new MutationRejected('unknown_entity', `Unknown entity "${mutation.entity}"`);
   if (!entity.writableBy.includes(ctx.user.role)) {
@@ -189,7 +195,7 @@ export async function checkMutation(tx: StorageTx, mutation: Mutation, ctx: Muta
     return async () => ({ appliedSeq: await write('delete', ownFields(existing), null), conflicts: [] });
   }
 
-  const created = existing ? undefined : validCreate(entity, mutation);
+  const created = existing ? undefined : prevalidated === undefined ? validCreate(entity, mutation) : (prevalidated ?? undefined);
   const entityValidators = validators[entity.name as keyof typeof validators];
   let fields: Record<string, unknown>;
   if (created) {

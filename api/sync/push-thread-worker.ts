@@ -26,14 +26,14 @@ try {
   port.close();
 }
 
-port.on('message', (message: { id: number; user: SessionUser; request: PushRequest } | 'close') => {
+port.on('message', (message: { id: number; user: SessionUser; request: PushRequest; prevalidated: (Record<string, unknown> | null | undefined)[] } | 'close') => {
   if (message === 'close') {
     storage.close();
     port.close();
     return;
   }
-  const { id, user, request } = message;
-  applyPush(storage, user, request).then(
+  const { id, user, request, prevalidated } = message;
+  applyPush(storage, user, request, new Date(), prevalidated).then(
     (response) => port.postMessage({ id, response } satisfies PushThreadAnswer),
     (error: unknown) => port.postMessage({ id, failure: failure(error) } satisfies PushThreadAnswer),
   );

@@ -9,6 +9,7 @@ import type { PushRequest, PushResponse, SessionUser } from '../../schema';
 import { HttpError } from '../http/http-error';
 import type { WriterTurns } from '../storage/sqlite/writer-turns';
 import { StorageUnavailable } from '../storage/storage';
+import { prevalidateCreates } from './push';
 
 export interface PushThreadData {
   dbPath: string;
@@ -163,7 +164,8 @@ export class PushThread {
     const id = this.nextId++;
     return new Promise<PushResponse>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      this.worker.postMessage({ id, user, request });
+      // Creates are validated here, on the server's main thread (prevalidateCreates).
+      this.worker.postMessage({ id, user, request, prevalidated: prevalidateCreates(request) });
     });
   }
 

@@ -1,7 +1,7 @@
-import { upgradeMutation, type MutationResult, type PushRequest, type PushResponse, type SessionUser } from '../../schema';
+import { entityByName, upgradeMutation, type MutationResult, type PushRequest, type PushResponse, type SessionUser } from '../../schema';
 import { HttpError } from '../http/http-error';
 import type { Storage } from '../storage/storage';
-import { checkMutation, MutationRejected, type MutationWrite } from './apply-mutation';
+import { checkMutation, MutationRejected, validCreate, type MutationWrite } from './apply-mutation';
 import { DigestDeltas } from './digest-deltas';
 import { allowedRegionIds } from './region-access';
 import { checkVersions } from './versions';
@@ -13,7 +13,32 @@ import { checkVersions } from './versions';
  * writes anything, and acknowledged as rejected, so it cannot block the queue behind it (S15);
  * any other failure fails the whole push, and its transaction leaves nothing behind (S2).
  */
-export async function applyPush(storage: Storage, user: SessionUser, request: PushRequest, now = new Date()): Promise<PushResponse> {
+/**
+ * validCreate for each mutation of a push, which needs nothing stored: the record a create makes,
+ * null when its fields are not a valid whole record, undefined when not worked out. The server's
+ * main thread works it out while the push thread applies the pushes before it (decision 021), so
+ * that the thread, where every push waits its turn, does not validate creates itself.
+ */
+export function prevalidateCreates(request: PushRequest): (Record<string, unknown> | null | undefined)[] {
+  return request.mutations.map((mutation) => {
+    const entity = entityByName(mutation.entity);
+    if (!entity?.synced || mutation.op !== 'upsert') return undefined;
+    try {
+      return validCreate(entity, upgradeMutation(mutation, request.schemaVersion)) ?? null;
+    } catch {
+      return undefined; // e.g. a schema version the push is refused for: applyPush says so
+    }
+  });
+}
+
+export async function applyPush(
+  storage: Storage,
+  user: SessionUser,
+  request: PushRequest,
+  now = new Date(),
+  /** From prevalidateCreates(request), by position. */
+  prevalidated?: readonly (Record<string, unknown> | null | undefined)[],
+): Promise<PushResponse> {
   checkVersions(request.protocolVersion, request.schemaVersion);
   const serverTime = now.toISOString();
 
@@ -41,7 +66,7 @@ export async function applyPush(storage: Storage, user: SessionUser, request: Pu
     let fresh = 0;
     const digests = new DigestDeltas();
 
-    for (const mutation of request.mutations) {
+    for (const [index, mutation] of request.mutations.entries()) {
       if (mutation.seq <= last) {
         const stored = await tx.appliedMutation(mutation.id);
         if (!stored || stored.deviceId !== request.deviceId || stored.seq !== mutation.seq) {
@@ -60,7 +85,7 @@ export async function applyPush(storage: Storage, user: SessionUser, request: Pu
       const upgraded = upgradeMutation(mutation, request.schemaVersion);
       let checked: MutationWrite | MutationResult;
       try {
-        checked = await checkMutation(tx, upgraded, { user, deviceId: request.deviceId, allowedRegions, serverTime, digests });
+        checked = await checkMutation(tx, upgraded, { user, deviceId: request.deviceId, allowedRegions, serverTime, digests }, prevalidated?.[index]);
       } catch (error) {
         if (!(error instanceof MutationRejected)) throw error;
         checked = {
