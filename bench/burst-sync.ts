@@ -171,9 +171,9 @@ async function burstOnce(deviceCount: number, historyPerRegion: number): Promise
   try {
     let resets = 0;
     const { hostname, port } = new URL(server.baseUrl);
-    const once = (method: string, url: string, headers: Record<string, string>, body?: string) =>
+    const once = (method: string, url: string, headers: Record<string, string>, body?: string, fresh = false) =>
       new Promise<Answer>((resolve, reject) => {
-        const request = http.request({ agent, hostname, port, method, path: url, headers: body === undefined ? headers : { ...headers, 'content-length': Buffer.byteLength(body) } }, (response) => {
+        const request = http.request({ agent: fresh ? false : agent, hostname, port, method, path: url, headers: body === undefined ? headers : { ...headers, 'content-length': Buffer.byteLength(body) } }, (response) => {
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
           response.on('end', () => {
@@ -187,8 +187,9 @@ async function burstOnce(deviceCount: number, historyPerRegion: number): Promise
       });
     /**
      * A request sent on a kept-alive connection that the server closed meanwhile fails with a
-     * reset before any answer. A browser sends such a request again by itself, and so does this
-     * device, once; the resets are counted and reported. A push may be sent again safely (S3).
+     * reset before any answer. A browser sends such a request again by itself, on a new
+     * connection, and so does this device, once; the resets are counted and reported. A push may
+     * be sent again safely (S3).
      */
     const send = async (method: string, url: string, headers: Record<string, string>, body?: string): Promise<Answer> => {
       try {
@@ -197,7 +198,7 @@ async function burstOnce(deviceCount: number, historyPerRegion: number): Promise
         const code = (error as { code?: string }).code;
         if (code !== 'ECONNRESET' && code !== 'EPIPE') throw error;
         resets++;
-        return once(method, url, headers, body);
+        return once(method, url, headers, body, true);
       }
     };
     const post = (url: string, body: unknown, token?: string) => send('POST', url, { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, JSON.stringify(body));
@@ -248,14 +249,27 @@ async function burstOnce(deviceCount: number, historyPerRegion: number): Promise
         const body = response.json() as { results?: { status: string }[] };
         pushMs.push(performance.now() - t0);
         pushEnd = Math.max(pushEnd, performance.now());
-        if (!response.ok || body.results?.some((r) => r.status !== 'applied')) errors++;
+        const failed = (kind: string, answer: Answer) => {
+          errors++;
+          let code = 'not applied';
+          if (!answer.ok) {
+            try {
+              code = String((answer.json() as { error?: string }).error);
+            } catch {
+              code = answer.text.slice(0, 40);
+            }
+          }
+          const reason = `${kind} ${answer.status} ${code}`;
+          failures.set(reason, (failures.get(reason) ?? 0) + 1);
+        };
+        if (!response.ok || body.results?.some((r) => r.status !== 'applied')) failed('push', response);
         // Then the device catches up from its old cursor: up to two pages of 500.
         let cursor = oldCursor;
         pullSpanStart = Math.min(pullSpanStart, performance.now());
         for (let page = 0; page < pullPages; page++) {
           const pulled = await send('GET', `/api/sync/pull?cursor=${cursor}&limit=500`, { authorization: `Bearer ${device.token}`, ...versions });
           if (!pulled.ok) {
-            errors++;
+            failed('pull', pulled);
             break;
           }
           const result = pulled.json() as PullResponse;
@@ -379,7 +393,7 @@ export const bench: Bench = async ({ smoke }) => {
               errors === 0 ? 'none' : `${errors} devices failed: ${[...failures].map(([code, n]) => `${n} × ${code}`).join(', ') || 'non-200 answers'}`,
               `${resets} requests met a reset kept-alive connection and were sent again once`,
               `${overflows} connections found a listen queue full (kernel counter, whole machine) and were sent again by TCP 1–7 s later`,
-              ...(runs.length > 1 ? [`errors of each run: ${runs.map((r) => r.errors).join(', ')}`] : []),
+              ...(runs.length > 1 ? [`errors of each run: ${runs.map((r) => (r.errors === 0 ? '0' : `${r.errors} (${[...r.failures].map(([code, n]) => `${n} × ${code}`).join(', ')})`)).join('; ')}`] : []),
             ].join('; '),
           }),
     },
