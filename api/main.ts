@@ -19,11 +19,18 @@ if (await rebuildDigestsIfMissing(storage)) console.log('Rebuilt region digests.
 const compacted = await compactChangeLog(storage);
 if (compacted.deleted > 0) console.log(`Compacted the change log: ${compacted.deleted} superseded rows removed.`);
 
-// Devices that come back online together connect at once, while the one thread is busy with
+// If the thread cannot start (say its bundle cannot be written into node_modules/.cache),
+// the server still serves, applying pushes on this thread.
+const pushThread = turns
+  ? await PushThread.start(config.dbPath, turns).catch((error: unknown) => {
+      console.error('The push thread could not start; pushes are applied on the main thread:', error);
+      return undefined;
+    })
+  : undefined;
+if (pushThread) storage.deferReadsTo(pushThread);
+// Devices that come back online together connect at once, while the server is busy with
 // their pushes: the kernel's queue of connections to accept must hold them all. With Node's
 // default of 511, a burst of 1,000 lost the rest, and TCP sent them again 1–7 s later.
-const pushThread = turns ? await PushThread.start(config.dbPath, turns) : undefined;
-if (pushThread) storage.deferReadsTo(pushThread);
 const server = createAdaptorServer({ fetch: createApp(storage, config, { pushThread }).fetch });
 server.listen({ port: config.port, backlog: 4096 }, () => {
   console.log(`Hunian on http://localhost:${config.port} (database ${config.dbPath})`);

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION, SCHEMA_VERSION, uuidv7, versionHeaders, type PullResponse, type PushResponse } from '../../schema';
@@ -57,6 +60,46 @@ describe('WriterTurns', () => {
       ),
     ).rejects.toThrow('disk I/O error');
     expect(Atomics.load(turns.waiting, 0)).toBe(0);
+  });
+
+  it('the push side tries again every millisecond while the lock is held, and gives up with StorageUnavailable after its time', () => {
+    const turns = new WriterTurns();
+    let tries = 0;
+    turns.takeTurn(
+      () => {
+        if (++tries < 5) throw busy();
+      },
+      isBusy,
+      1000,
+    );
+    expect(tries).toBe(5);
+    expect(() =>
+      turns.takeTurn(
+        () => {
+          throw busy();
+        },
+        isBusy,
+        20,
+      ),
+    ).toThrow(StorageUnavailable);
+  });
+
+  it('when the push thread has died, its counted commits are synced by the server, and readers stop waiting (or hear 503 if the sync fails)', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hunian-turns-')), 'db.sqlite-wal');
+    fs.writeFileSync(file, 'wal');
+    const turns = new WriterTurns();
+    Atomics.store(turns.pushCommits, 0, 3);
+    Atomics.store(turns.pushCommits, 1, 1);
+    const waiting = turns.pushCommitsDurable(3);
+    turns.settlePushCommits(file);
+    await waiting;
+    expect(Array.from(turns.pushCommits)).toEqual([3, 3, 0]);
+
+    const lost = new WriterTurns();
+    Atomics.store(lost.pushCommits, 0, 2);
+    const reader = lost.pushCommitsDurable(2);
+    lost.settlePushCommits(path.join(path.dirname(file), 'no-such-wal'));
+    await expect(reader).rejects.toBeInstanceOf(StorageUnavailable);
   });
 
   it('the push side waits while a server write is counted in, and not longer than its limit', () => {

@@ -7,7 +7,7 @@ import { buildSync } from 'esbuild';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { PushRequest, PushResponse, SessionUser } from '../../schema';
 import { HttpError } from '../http/http-error';
-import type { WriterTurns } from '../storage/sqlite/writer-turns';
+import { WriterTurns } from '../storage/sqlite/writer-turns';
 import { StorageUnavailable } from '../storage/storage';
 import { prevalidateCreates } from './push';
 
@@ -90,19 +90,31 @@ export class PushThread {
   private readonly waiting = new Map<number, { resolve(response: PushResponse): void; reject(error: unknown): void }>();
   private idleWaiters: (() => void)[] = [];
   private closing = false;
+  /** The thread has ended and the next one is not started yet. */
+  private down = false;
+  private exited: Promise<unknown> = Promise.resolve();
 
   private constructor(private readonly data: PushThreadData) {}
 
   /** Starts the thread; resolves once its connection is open. Open the server's storage (which migrates) first. */
   static async start(dbPath: string, turns: WriterTurns, options: { maxGroupSize?: number; maxGroupMs?: number } = {}): Promise<PushThread> {
     const thread = new PushThread({ dbPath, turnsBuffer: turns.buffer, ...options });
-    await thread.spawn();
+    try {
+      await thread.spawn();
+    } catch (error) {
+      // Not started again: the caller decides what to do without it.
+      thread.closing = true;
+      throw error;
+    }
     return thread;
   }
 
   private spawn(): Promise<void> {
     const worker = new Worker(workerFile(), { workerData: this.data, execArgv: [] });
     this.worker = worker;
+    this.down = false;
+    this.exited = new Promise((resolve) => worker.once('exit', resolve));
+    const started = performance.now();
     return new Promise<void>((resolve, reject) => {
       worker.on('message', (answer: PushThreadAnswer) => {
         if ('ready' in answer) {
@@ -123,14 +135,22 @@ export class PushThread {
       });
       worker.on('exit', (code) => {
         if (this.worker !== worker) return;
+        this.down = true;
         // Whatever it held is unanswered: nothing of an uncommitted group stands (S2), and a
         // committed one is answered from the stored results when the device sends it again (S3).
         for (const job of this.waiting.values()) job.reject(new StorageUnavailable('The push thread stopped'));
         this.waiting.clear();
         this.settled();
+        // Its commits may be counted and not yet synced, and readers wait for them: sync them here,
+        // so that nobody waits on a thread that is gone.
+        new WriterTurns(this.data.turnsBuffer).settlePushCommits(`${this.data.dbPath}-wal`);
         if (!this.closing) {
-          console.error(`push thread exited (${code}); starting another`);
-          void this.spawn().catch((error: unknown) => console.error('push thread could not start again:', error));
+          // A thread that dies as it starts is not started again at once, in a loop.
+          const pause = performance.now() - started < 5000 ? 1000 : 0;
+          console.error(`push thread exited (${code}); starting another${pause ? ` in ${pause} ms` : ''}`);
+          setTimeout(() => {
+            if (!this.closing) void this.spawn().catch((error: unknown) => console.error('push thread could not start again:', error));
+          }, pause);
         }
       });
     });
@@ -161,11 +181,14 @@ export class PushThread {
   /** `applyPush(storage, user, request)`, on the thread. */
   apply(user: SessionUser, request: PushRequest): Promise<PushResponse> {
     if (this.closing) return Promise.reject(new StorageUnavailable('The server is shutting down'));
+    // Between a thread's death and the next one's start, a push would wait for nobody.
+    if (this.down) return Promise.reject(new StorageUnavailable('The push thread is starting again'));
     const id = this.nextId++;
     return new Promise<PushResponse>((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
-      // Creates are validated here, on the server's main thread (prevalidateCreates).
+      // Creates are validated here, on the server's main thread (prevalidateCreates). Sent
+      // before it is counted as pending: if sending throws, nothing is left waiting for it.
       this.worker.postMessage({ id, user, request, prevalidated: prevalidateCreates(request) });
+      this.waiting.set(id, { resolve, reject });
     });
   }
 
@@ -174,7 +197,8 @@ export class PushThread {
     this.closing = true;
     await this.idle(maxMs);
     const worker = this.worker;
-    const exited = new Promise((resolve) => worker.once('exit', resolve));
+    // Made when the thread started: it may have ended already.
+    const exited = this.exited;
     worker.postMessage('close');
     const timer = setTimeout(() => void worker.terminate(), maxMs);
     await exited;

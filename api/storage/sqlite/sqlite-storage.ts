@@ -312,7 +312,9 @@ export function openSqliteStorage(
   writeConnection.sqlite.pragma('synchronous = NORMAL');
   writeConnection.sqlite.pragma('wal_autocheckpoint = 10000');
   // The server's side never waits in SQLite's busy handler, which would block its event loop.
-  if (turns?.side === 'server') writeConnection.sqlite.pragma('busy_timeout = 0');
+  // Neither side waits in SQLite's busy handler (writer-turns.ts): the server's would block its
+  // event loop, and it sleeps up to 100 ms a try.
+  if (turns) writeConnection.sqlite.pragma('busy_timeout = 0');
   const walSync = new WalSync(`${dbPath}-wal`, options.syncFile, pushSide ? turns!.turns.pushCommits : undefined);
   const checkpointer = new Checkpointer(dbPath);
   let savepoints = 0;
@@ -398,8 +400,9 @@ export function openSqliteStorage(
       try {
         if (turns?.side === 'server') {
           await turns.turns.acquire(() => exec('BEGIN IMMEDIATE'), isBusy, options.busyTimeoutMs ?? 5000);
+        } else if (pushSide) {
+          turns!.turns.takeTurn(() => exec('BEGIN IMMEDIATE'), isBusy, options.busyTimeoutMs ?? 5000);
         } else {
-          if (pushSide) turns!.turns.yieldToOthers();
           exec('BEGIN IMMEDIATE');
         }
       } catch (error) {
@@ -416,7 +419,12 @@ export function openSqliteStorage(
         if (pushSide) walSync.committedNow().catch(() => {});
         throw error;
       }
-      checkpointer.afterCommit();
+      try {
+        checkpointer.afterCommit();
+      } catch (error) {
+        // The commit stands and is synced next (durable()); the writer's own checkpoint takes over.
+        console.error('Could not start a WAL checkpoint:', error);
+      }
     },
     durable: () => walSync.committedNow(),
     rollback: () => {

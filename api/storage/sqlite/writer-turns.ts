@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { StorageUnavailable } from '../storage';
 
 /**
@@ -37,7 +38,9 @@ export class WriterTurns {
     Atomics.add(this.waiting, 0, 1);
     try {
       const deadline = performance.now() + maxMs;
-      for (let pause = 1; ; pause = Math.min(pause * 2, 16)) {
+      // Every millisecond: the push thread is stopped, waiting for this side to take the lock,
+      // from the end of its group until this side has it; a failed try costs microseconds.
+      for (;;) {
         try {
           begin();
           return;
@@ -45,7 +48,7 @@ export class WriterTurns {
           if (!isBusy(error)) throw error;
           if (performance.now() > deadline) throw new StorageUnavailable('The database is busy');
         }
-        await new Promise((resolve) => setTimeout(resolve, pause));
+        await new Promise((resolve) => setTimeout(resolve, 1));
       }
     } finally {
       Atomics.sub(this.waiting, 0, 1);
@@ -65,6 +68,50 @@ export class WriterTurns {
       // Woken by the push thread's notify when it has synced (or failed); looks again every second regardless.
       const wait = (Atomics as unknown as { waitAsync(array: Int32Array, index: number, value: number, timeoutMs: number): { async: boolean; value: Promise<string> | string } }).waitAsync(commits, 1, synced, 1000);
       if (wait.async) await wait.value;
+    }
+  }
+
+  /**
+   * The server's side, when the push thread has died: syncs the WAL here and marks every commit
+   * it counted as on disk (or the sync as failed), so that no reader waits on a thread that is gone.
+   */
+  settlePushCommits(walPath: string): void {
+    const commits = this.pushCommits;
+    const counted = Atomics.load(commits, 0);
+    if (Atomics.load(commits, 1) < counted) {
+      try {
+        const fd = fs.openSync(walPath, 'r');
+        try {
+          fs.fsyncSync(fd);
+        } finally {
+          fs.closeSync(fd);
+        }
+        Atomics.store(commits, 1, counted);
+      } catch (error) {
+        console.error(`The database could not be synced to disk after the push thread stopped: ${String(error)}`);
+        Atomics.store(commits, 2, 1);
+      }
+    }
+    Atomics.notify(commits, 1);
+  }
+
+  /**
+   * The push thread's side: lets a waiting server write go first, then takes the lock with
+   * `begin` (throwing SQLITE_BUSY when taken), trying every millisecond for up to `maxMs`. Blocks
+   * this thread, never the server's; SQLite's own busy handler would sleep up to 100 ms a try.
+   */
+  takeTurn(begin: () => void, isBusy: (error: unknown) => boolean, maxMs: number): void {
+    this.yieldToOthers();
+    const deadline = performance.now() + maxMs;
+    for (;;) {
+      try {
+        begin();
+        return;
+      } catch (error) {
+        if (!isBusy(error)) throw error;
+        if (performance.now() > deadline) throw new StorageUnavailable('The database is busy');
+      }
+      Atomics.wait(this.waiting, 0, Atomics.load(this.waiting, 0), 1);
     }
   }
 
