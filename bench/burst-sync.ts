@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -7,21 +6,16 @@ import { PROTOCOL_VERSION, SCHEMA_VERSION, uuidv7, versionHeaders, type LoginRes
 import { openDatabase } from '../api/storage/sqlite/open-database';
 import type { Bench, BenchRow } from './bench-row';
 import { peakMemoryMiB, startServer } from './server-process';
+import { deviceHttp, type Answer } from './device-http';
 
 /**
  * Burst sync: many devices come back online at once, each with 20–50 pending inspection creates
  * and edits and a pull cursor days old, against the real server as a process of its own. The
  * baseline is raw better-sqlite3 writing the same rows (record + change-log row, same tables and
- * indexes, WAL, synchronous = FULL as the server) in batched transactions, in the same run.
+ * indexes, WAL, synced at each commit as the server's commits are) in batched transactions, in
+ * the same run, once that server has stopped.
  */
 const versions = { [versionHeaders.protocol]: String(PROTOCOL_VERSION), [versionHeaders.schema]: String(SCHEMA_VERSION) };
-
-interface Answer {
-  status: number;
-  ok: boolean;
-  text: string;
-  json(): unknown;
-}
 
 interface Device {
   id: string;
@@ -165,45 +159,11 @@ const pullPages = process.env.BENCH_PULL_PAGES === undefined ? 2 : Number(proces
 async function burstOnce(deviceCount: number, historyPerRegion: number): Promise<BurstRun> {
   // The small demo data: the data that matters here is the bench's own (history and burst).
   const server = await startServer({ HUNIAN_SEED: 'small' });
-  // The devices share this machine's cores with the server: they talk plain node:http over
-  // kept-alive connections, which costs the machine a fraction of what fetch costs.
-  const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+  const devicesHttp = deviceHttp(server.baseUrl);
+  const { send, post } = devicesHttp;
   let measured: Omit<BurstRun, 'raw' | 'ratio'>;
   let burstDevices: Device[];
   try {
-    let resets = 0;
-    const { hostname, port } = new URL(server.baseUrl);
-    const once = (method: string, url: string, headers: Record<string, string>, body?: string, fresh = false) =>
-      new Promise<Answer>((resolve, reject) => {
-        const request = http.request({ agent: fresh ? false : agent, hostname, port, method, path: url, headers: body === undefined ? headers : { ...headers, 'content-length': Buffer.byteLength(body) } }, (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => {
-            const text = Buffer.concat(chunks).toString('utf8');
-            resolve({ status: response.statusCode!, ok: response.statusCode! >= 200 && response.statusCode! < 300, text, json: () => JSON.parse(text) as unknown });
-          });
-          response.on('error', reject);
-        });
-        request.on('error', reject);
-        request.end(body);
-      });
-    /**
-     * A request sent on a kept-alive connection that the server closed meanwhile fails with a
-     * reset before any answer. A browser sends such a request again by itself, on a new
-     * connection, and so does this device, once; the resets are counted and reported. A push may
-     * be sent again safely (S3).
-     */
-    const send = async (method: string, url: string, headers: Record<string, string>, body?: string): Promise<Answer> => {
-      try {
-        return await once(method, url, headers, body);
-      } catch (error) {
-        const code = (error as { code?: string }).code;
-        if (code !== 'ECONNRESET' && code !== 'EPIPE') throw error;
-        resets++;
-        return once(method, url, headers, body, true);
-      }
-    };
-    const post = (url: string, body: unknown, token?: string) => send('POST', url, { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, JSON.stringify(body));
     const officers: { token: string; units: { id: string; regionId: string }[] }[] = [];
     const view = new Database(server.dbPath, { readonly: true });
     for (const username of ['petugas', 'petugas.jaktim']) {
@@ -316,7 +276,7 @@ async function burstOnce(deviceCount: number, historyPerRegion: number): Promise
       pushMs,
       errors,
       failures,
-      resets,
+      resets: devicesHttp.resets,
       overflows,
       burstSeconds,
       pushSeconds: (pushEnd - burstStart) / 1000,
@@ -328,7 +288,7 @@ async function burstOnce(deviceCount: number, historyPerRegion: number): Promise
     };
     burstDevices = devices;
   } finally {
-    agent.destroy();
+    devicesHttp.close();
     await server.stop();
   }
   // With the server stopped: its checkpoint thread may still be copying the WAL of the burst.

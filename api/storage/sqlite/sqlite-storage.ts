@@ -264,14 +264,6 @@ function isBusy(error: unknown): boolean {
 
 const asUnavailable = (error: unknown) => (isBusy(error) ? new StorageUnavailable('The database is busy') : error);
 
-/**
- * SQLite through better-sqlite3, whose calls are synchronous. Async transactions are made safe by
- * running them one at a time: with one connection, two interleaved transactions would share one
- * SQLite transaction. Transactions that queue up meanwhile run as one group (group-commit.ts):
- * one SQLite transaction, a savepoint each, one COMMIT (one fsync) for all. Reads use a second
- * connection, where WAL gives each read transaction its own snapshot; they let a backlog of
- * pushes go first (read-transactions.ts).
- */
 export interface SqliteStorageOptions {
   busyTimeoutMs?: number;
   maxGroupSize?: number;
@@ -296,6 +288,14 @@ export interface PendingWrites {
   idle(maxMs: number): Promise<void>;
 }
 
+/**
+ * SQLite through better-sqlite3, whose calls are synchronous. Async transactions are made safe by
+ * running them one at a time: with one connection, two interleaved transactions would share one
+ * SQLite transaction. Transactions that queue up meanwhile run as one group (group-commit.ts):
+ * one SQLite transaction, a savepoint each, one COMMIT (one fsync) for all. Reads use a second
+ * connection, where WAL gives each read transaction its own snapshot; they let a backlog of
+ * pushes go first (read-transactions.ts).
+ */
 export function openSqliteStorage(
   dbPath: string,
   options: SqliteStorageOptions = {},
@@ -311,7 +311,6 @@ export function openSqliteStorage(
   // writer's automatic one (every 10,000 pages, 40 MB) only in case that one falls behind.
   writeConnection.sqlite.pragma('synchronous = NORMAL');
   writeConnection.sqlite.pragma('wal_autocheckpoint = 10000');
-  // The server's side never waits in SQLite's busy handler, which would block its event loop.
   // Neither side waits in SQLite's busy handler (writer-turns.ts): the server's would block its
   // event loop, and it sleeps up to 100 ms a try.
   if (turns) writeConnection.sqlite.pragma('busy_timeout = 0');

@@ -15,6 +15,18 @@ import { StorageUnavailable } from '../storage';
  *
  * So a write of the office or a sign-in during a burst waits at most one group of pushes.
  */
+/** One try at the lock: true if `begin` took it, false if it is busy; past `deadline`, StorageUnavailable. */
+function tookLock(begin: () => void, isBusy: (error: unknown) => boolean, deadline: number): boolean {
+  try {
+    begin();
+    return true;
+  } catch (error) {
+    if (!isBusy(error)) throw error;
+    if (performance.now() > deadline) throw new StorageUnavailable('The database is busy');
+    return false;
+  }
+}
+
 export class WriterTurns {
   readonly waiting: Int32Array;
   /**
@@ -40,16 +52,7 @@ export class WriterTurns {
       const deadline = performance.now() + maxMs;
       // Every millisecond: the push thread is stopped, waiting for this side to take the lock,
       // from the end of its group until this side has it; a failed try costs microseconds.
-      for (;;) {
-        try {
-          begin();
-          return;
-        } catch (error) {
-          if (!isBusy(error)) throw error;
-          if (performance.now() > deadline) throw new StorageUnavailable('The database is busy');
-        }
-        await new Promise((resolve) => setTimeout(resolve, 1));
-      }
+      while (!tookLock(begin, isBusy, deadline)) await new Promise((resolve) => setTimeout(resolve, 1));
     } finally {
       Atomics.sub(this.waiting, 0, 1);
     }
@@ -103,16 +106,7 @@ export class WriterTurns {
   takeTurn(begin: () => void, isBusy: (error: unknown) => boolean, maxMs: number): void {
     this.yieldToOthers();
     const deadline = performance.now() + maxMs;
-    for (;;) {
-      try {
-        begin();
-        return;
-      } catch (error) {
-        if (!isBusy(error)) throw error;
-        if (performance.now() > deadline) throw new StorageUnavailable('The database is busy');
-      }
-      Atomics.wait(this.waiting, 0, Atomics.load(this.waiting, 0), 1);
-    }
+    while (!tookLock(begin, isBusy, deadline)) Atomics.wait(this.waiting, 0, Atomics.load(this.waiting, 0), 1);
   }
 
   /** The push thread's side, before each group: lets a waiting server write go first. Blocks this thread. */
