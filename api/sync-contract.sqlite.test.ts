@@ -160,6 +160,33 @@ describe.each([
       expect(response.status).toBe(409);
       expect(await response.json()).toMatchObject({ error: 'mutation_mismatch', details: { lastMutationSeq: 1 } });
     });
+
+    it('S3: a mutation id used before, under a new seq, fails its whole push with 409, and nothing of that push is stored', async () => {
+      const { token } = await server.login('petugas');
+      const unit = server.unitIn('Kota Bandung');
+      const first = server.inspectionMutation(unit, 1);
+      await pushed(token, pushBody([first]));
+      const dump = () => JSON.stringify(['change_log', 'inspections', 'conflicts', 'devices', 'applied_mutations', 'region_digests'].map((t) => server.sqlite.prepare(`select * from ${t}`).all()));
+      const stored = dump();
+      // Reused by a later mutation of the same device, after one that would apply; by another
+      // device; and by a mutation that its checks would refuse (S15): each push fails whole.
+      for (const body of [
+        pushBody([server.inspectionMutation(unit, 2), { ...server.inspectionMutation(unit, 3), id: first.id }]),
+        pushBody([{ ...server.inspectionMutation(unit, 1), id: first.id }], uuidv7()),
+        pushBody([{ ...server.inspectionMutation(unit, 2), id: first.id, entity: 'nonsense' }]),
+      ]) {
+        const response = await push(token, body);
+        expect(response.status).toBe(409);
+        expect(await response.json()).toMatchObject({ error: 'mutation_id_reused', details: { mutationId: first.id } });
+        expect(dump()).toBe(stored);
+      }
+      // Twice in one push: the second is the reuse.
+      const twice = server.inspectionMutation(unit, 2);
+      const response = await push(token, pushBody([twice, { ...server.inspectionMutation(unit, 3), id: twice.id }]));
+      expect(response.status).toBe(409);
+      expect(await response.json()).toMatchObject({ error: 'mutation_id_reused', details: { mutationId: twice.id, lastMutationSeq: 2 } });
+      expect(dump()).toBe(stored);
+    });
   });
 
   describe('S15: a mutation the server will never accept is rejected alone, with its reason, and the queue moves on', () => {

@@ -154,7 +154,8 @@ export interface StorageTx extends StorageReader {
    * report, versions and last-seen time, leaving its mutation sequence as it is.
    */
   saveDeviceReport(report: DeviceReportRow): Promise<void>;
-  saveAppliedMutation(row: AppliedMutationRow): Promise<void>;
+  /** Stores a mutation's answer (S3); false, with nothing written, when its id is already stored. */
+  saveAppliedMutation(row: AppliedMutationRow): Promise<boolean>;
   insertUser(user: UserRow): Promise<void>;
   insertSession(session: SessionRow): Promise<void>;
   /** Changes a user's own fields (not the id). */

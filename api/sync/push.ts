@@ -78,9 +78,6 @@ export async function applyPush(
         results.push(stored.result);
         continue;
       }
-      if (await tx.appliedMutation(mutation.id)) {
-        throw new HttpError(409, 'mutation_id_reused', 'This mutation id was already used', { mutationId: mutation.id, lastMutationSeq: last });
-      }
 
       const upgraded = upgradeMutation(mutation, request.schemaVersion);
       let checked: MutationWrite | MutationResult;
@@ -109,7 +106,11 @@ export async function applyPush(
       } else {
         result = checked;
       }
-      await tx.saveAppliedMutation({ mutationId: mutation.id, deviceId: request.deviceId, seq: mutation.seq, result, entity: mutation.entity, recordId: mutation.recordId });
+      // An id already stored is found by its key as the answer is saved, not by a read first; what
+      // this mutation wrote goes with the whole push (S2).
+      if (!(await tx.saveAppliedMutation({ mutationId: mutation.id, deviceId: request.deviceId, seq: mutation.seq, result, entity: mutation.entity, recordId: mutation.recordId }))) {
+        throw new HttpError(409, 'mutation_id_reused', 'This mutation id was already used', { mutationId: mutation.id, lastMutationSeq: last });
+      }
       results.push(result);
       last = mutation.seq;
       fresh++;

@@ -51,7 +51,10 @@ export async function writeChange(tx: StorageTx, change: ChangeToWrite): Promise
     mutationId: change.mutationId ?? null,
     serverTime: change.serverTime,
   });
-  await tx.writeRecord(entity.name, { ...full, version: seq });
+  // The change row was written out above (its data has no `version`, which is the seq): the same
+  // object now becomes the record, rather than a copy of it.
+  full.version = seq;
+  await tx.writeRecord(entity.name, full);
   const adjust = async (region: string, delta: number, hash: string) => (change.digests ? change.digests.add(region, delta, hash) : tx.adjustDigest(region, delta, hash));
   if (existing && existing.deleted !== true) {
     await adjust(String(existing[entity.regionField]), -1, recordHash(entity.name, id, Number(existing.version)));

@@ -217,7 +217,14 @@ function writer(db: Db, sqlite: Database.Database, runSavepoint: StorageTx['save
     },
 
     saveAppliedMutation: async (row) => {
-      put(appliedMutations, { ...row });
+      try {
+        put(appliedMutations, { ...row });
+        return true;
+      } catch (error) {
+        // Only this statement is undone; the transaction goes on, for the caller to decide.
+        if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return false;
+        throw error;
+      }
     },
 
     insertUser: async (user) => {
