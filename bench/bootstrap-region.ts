@@ -24,7 +24,7 @@ export const bench: Bench = async ({ smoke }) => {
     await page.getByLabel('Kata sandi').fill(officer.password);
     const started = Date.now();
     await page.getByRole('button', { name: 'Masuk' }).click();
-    await waitForStoredUnits(page, run.siteId, units, started + 300_000);
+    await waitForStoredUnits(page, run, units, started + 300_000);
     const engineMs = Date.now() - started;
     await context.close();
 

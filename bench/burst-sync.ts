@@ -350,7 +350,7 @@ async function burstOnce(deviceCount: number, historyPerRegion: number): Promise
 };
 
 /**
- * The burst, `BENCH_BURST_RUNS` times (3; once in the smoke run), each on a fresh server with its
+ * The burst, `BENCH_BURST_RUNS` times (5; once in the smoke run), each on a fresh server with its
  * own raw baseline right after it: on a shared 2-core machine one burst's ratio moved by a third
  * from run to run. The run with the median ratio is reported, with the others' in its note.
  */

@@ -152,7 +152,7 @@ try {
     if (r.url().includes('/api/')) console.log(`${at()}  finished ${r.url().replace(run.baseUrl, '')}`);
   });
   await page.getByRole('button', { name: 'Masuk' }).click();
-  await waitForStoredUnits(page, run.siteId, units, started + 300_000);
+  await waitForStoredUnits(page, run, units, started + 300_000);
   const wallMs = Date.now() - started;
   console.log(`${units} units stored ${wallMs} ms after the click: ${(units / (wallMs / 1000)).toFixed(0)} records/s`);
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'hunian-profile-'));

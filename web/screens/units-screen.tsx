@@ -58,10 +58,13 @@ export function UnitsScreen() {
     // Kept in the address (replaced, not pushed) so that Back from a unit returns to the same
     // search. Written after the list is painted, off the keystroke's path; not if the user has
     // left the list meanwhile, which would overwrite the new screen's address.
-    clearTimeout(addressUpdate.current);
-    addressUpdate.current = window.setTimeout(() => {
-      if (location.pathname === paths.units()) history.replaceState(null, '', value ? `${paths.units()}?q=${encodeURIComponent(value)}` : paths.units());
-    }, 0);
+    // (A timeout alone ran before the frame, on the keystroke's path: the frame comes first.)
+    cancelAnimationFrame(addressUpdate.current);
+    addressUpdate.current = requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (location.pathname === paths.units()) history.replaceState(null, '', value ? `${paths.units()}?q=${encodeURIComponent(value)}` : paths.units());
+      }, 0),
+    );
   }
 
   let emptyMessage: string | undefined;
