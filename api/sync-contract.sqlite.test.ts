@@ -180,11 +180,12 @@ describe.each([
         expect(await response.json()).toMatchObject({ error: 'mutation_id_reused', details: { mutationId: first.id } });
         expect(dump()).toBe(stored);
       }
-      // Twice in one push: the second is the reuse.
+      // Twice in one push: the second is the reuse, and the details name what is stored, not the
+      // first, which the refusal undid.
       const twice = server.inspectionMutation(unit, 2);
       const response = await push(token, pushBody([twice, { ...server.inspectionMutation(unit, 3), id: twice.id }]));
       expect(response.status).toBe(409);
-      expect(await response.json()).toMatchObject({ error: 'mutation_id_reused', details: { mutationId: twice.id, lastMutationSeq: 2 } });
+      expect(await response.json()).toMatchObject({ error: 'mutation_id_reused', details: { mutationId: twice.id, lastMutationSeq: 1 } });
       expect(dump()).toBe(stored);
     });
   });

@@ -48,7 +48,10 @@ export async function applyPush(
     if (device && device.userId !== user.id) {
       throw new HttpError(403, 'device_of_other_user', 'This device id belongs to another user');
     }
-    let last = device?.lastMutationSeq ?? 0;
+    // What is stored: a refusal's details name it, whatever the push applied before the refusal,
+    // since the refusal undoes that (S2).
+    const storedLast = device?.lastMutationSeq ?? 0;
+    let last = storedLast;
     // Gaps are found before anything is applied, so that the answer describes what is stored.
     let expected = last + 1;
     for (const mutation of request.mutations) {
@@ -72,7 +75,7 @@ export async function applyPush(
         if (!stored || stored.deviceId !== request.deviceId || stored.seq !== mutation.seq) {
           throw new HttpError(409, 'mutation_mismatch', `Mutation seq ${mutation.seq} was already used by another mutation`, {
             mutationId: mutation.id,
-            lastMutationSeq: last,
+            lastMutationSeq: storedLast,
           });
         }
         results.push(stored.result);
@@ -109,7 +112,7 @@ export async function applyPush(
       // An id already stored is found by its key as the answer is saved, not by a read first; what
       // this mutation wrote goes with the whole push (S2).
       if (!(await tx.saveAppliedMutation({ mutationId: mutation.id, deviceId: request.deviceId, seq: mutation.seq, result, entity: mutation.entity, recordId: mutation.recordId }))) {
-        throw new HttpError(409, 'mutation_id_reused', 'This mutation id was already used', { mutationId: mutation.id, lastMutationSeq: last });
+        throw new HttpError(409, 'mutation_id_reused', 'This mutation id was already used', { mutationId: mutation.id, lastMutationSeq: storedLast });
       }
       results.push(result);
       last = mutation.seq;
