@@ -159,6 +159,12 @@ describe.each([
       const response = await push(token, pushBody([server.inspectionMutation(unit, 1)]));
       expect(response.status).toBe(409);
       expect(await response.json()).toMatchObject({ error: 'mutation_mismatch', details: { lastMutationSeq: 1 } });
+      // After a fresh mutation in the same push: the details still name what is stored.
+      const before = count('change_log');
+      const late = await push(token, pushBody([server.inspectionMutation(unit, 2), server.inspectionMutation(unit, 1)]));
+      expect(late.status).toBe(409);
+      expect(await late.json()).toMatchObject({ error: 'mutation_mismatch', details: { lastMutationSeq: 1 } });
+      expect(count('change_log')).toBe(before);
     });
 
     it('S3: a mutation id used before, under a new seq, fails its whole push with 409, and nothing of that push is stored', async () => {
@@ -187,6 +193,15 @@ describe.each([
       expect(response.status).toBe(409);
       expect(await response.json()).toMatchObject({ error: 'mutation_id_reused', details: { mutationId: twice.id, lastMutationSeq: 1 } });
       expect(dump()).toBe(stored);
+      // Sent at once, a good push and a reusing one may share a group commit: only the good one stands.
+      const before = count('change_log');
+      const [good, reused] = await Promise.all([
+        push(token, pushBody([server.inspectionMutation(unit, 1)], uuidv7())),
+        push(token, pushBody([{ ...server.inspectionMutation(unit, 2), id: first.id }])),
+      ]);
+      expect(good.status).toBe(200);
+      expect(reused.status).toBe(409);
+      expect(count('change_log')).toBe(before + 1);
     });
   });
 

@@ -110,7 +110,8 @@ export async function applyPush(
         result = checked;
       }
       // An id already stored is found by its key as the answer is saved, not by a read first; what
-      // this mutation wrote goes with the whole push (S2).
+      // this mutation wrote goes with the whole push (S2). (Its write comes first, so a write that
+      // failed on its own, e.g. a unique field, would answer for it; no synced entity has one.)
       if (!(await tx.saveAppliedMutation({ mutationId: mutation.id, deviceId: request.deviceId, seq: mutation.seq, result, entity: mutation.entity, recordId: mutation.recordId }))) {
         throw new HttpError(409, 'mutation_id_reused', 'This mutation id was already used', { mutationId: mutation.id, lastMutationSeq: storedLast });
       }

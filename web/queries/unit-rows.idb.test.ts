@@ -2,7 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { uuidv7, type Site, type Unit } from '../../schema';
 import { LocalDb } from '../../worker';
-import { filterUnitRows, readUnitRows } from './unit-rows';
+import { filterUnitRows, readUnitRows, searchNeedle, UnitFilters } from './unit-rows';
 
 let db: LocalDb;
 beforeEach(() => {
@@ -55,5 +55,24 @@ describe('the units list rows', () => {
     expect(codes('coblong')).toEqual(['A-101']);
     expect(codes('  ')).toEqual(['B-202', 'A-101']);
     expect(codes('kaligawe')).toEqual([]);
+  });
+
+  it('keep the searches typed lately: each answer is the full filter, narrowed from an earlier one and found again on Backspace', async () => {
+    const sadang = site('Rusunawa Sadang Serang', 'Jl. Sadang Serang No. 12, Coblong');
+    const cigadung = site('Rusunawa Cigadung', 'Jl. Cigadung Raya Barat No. 5');
+    await db.sites.bulkPut([sadang, cigadung]);
+    await db.units.bulkPut([unit(sadang.id, 'A-101'), unit(sadang.id, 'A-102'), unit(cigadung.id, 'B-202'), unit(cigadung.id, 'B-101')]);
+    const rows = await readUnitRows(db);
+    const filters = new UnitFilters(rows, 4);
+    const typed = ['', 'r', 'ru', 'rusunawa c', 'rusunawa ci', 'rusunawa c', 'rusunawa', '1', '10', '101', 'a-101', '10', 'zz', '', '10'];
+    const answers = typed.map((text) => filters.matches(searchNeedle(text)));
+    // Whatever was kept or narrowed, the answer is what filtering every row gives.
+    typed.forEach((text, i) => expect(answers[i]!.map((r) => r.id)).toEqual(filterUnitRows(rows, text).map((r) => r.id)));
+    // Backspace to a search still kept gives its kept answer, not a new scan.
+    expect(answers[5]).toBe(answers[3]);
+    expect(answers[11]).toBe(answers[8]);
+    // Four kept at most, the oldest dropped first: by its third time, '10' had been dropped.
+    expect(answers[14]).not.toBe(answers[8]);
+    expect(answers[14]!.map((r) => r.code)).toEqual(answers[8]!.map((r) => r.code));
   });
 });

@@ -46,3 +46,35 @@ export function filterUnitRows(rows: readonly UnitRow[], query: string): readonl
   const needle = searchNeedle(query);
   return needle ? rows.filter((row) => row.searchText.includes(needle)) : rows;
 }
+
+/**
+ * The matches of the searches typed lately over one list of rows. Typing on narrows the matches
+ * of the longest earlier search the new one starts with, instead of scanning every unit again
+ * (whatever contains the longer text contains its beginning); Backspace finds the shorter
+ * search's matches kept, and scans nothing.
+ */
+export class UnitFilters {
+  private readonly byNeedle = new Map<string, readonly UnitRow[]>();
+
+  constructor(
+    readonly rows: readonly UnitRow[],
+    private readonly keep = 64,
+  ) {}
+
+  matches(needle: string): readonly UnitRow[] {
+    const kept = this.byNeedle.get(needle);
+    if (kept) return kept;
+    let from: readonly UnitRow[] = this.rows;
+    let longest = -1;
+    for (const [earlier, matches] of this.byNeedle) {
+      if (earlier.length > longest && needle.startsWith(earlier)) {
+        from = matches;
+        longest = earlier.length;
+      }
+    }
+    const found = filterUnitRows(from, needle);
+    if (this.byNeedle.size >= this.keep) this.byNeedle.delete(this.byNeedle.keys().next().value!);
+    this.byNeedle.set(needle, found);
+    return found;
+  }
+}

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
 import { useAppServices } from '../app-services';
 import { WindowedList } from '../components/windowed-list';
-import { filterUnitRows, readUnitRows, searchNeedle, type UnitRow } from '../queries/unit-rows';
+import { readUnitRows, searchNeedle, UnitFilters, type UnitRow } from '../queries/unit-rows';
 import { useSyncStatus } from '../queries/use-sync-status';
 import { useI18n } from '../i18n/i18n-context';
 import { paths } from '../router/routes';
@@ -26,16 +26,11 @@ export function UnitsScreen() {
   const rows = useThrottledRead(() => readUnitRows(db), db, ['units', 'sites'], [db]);
   const syncStatus = useSyncStatus();
   const [query, setQuery] = useState(queryFromAddress);
-  // Typing on narrows the last matches instead of scanning every unit again: whatever contains
-  // the longer text contains its beginning.
-  const lastFilter = useRef<{ rows: readonly UnitRow[]; needle: string; matches: readonly UnitRow[] } | undefined>(undefined);
+  const filters = useRef<UnitFilters | undefined>(undefined);
   const matches = useMemo(() => {
     if (!rows) return [];
-    const needle = searchNeedle(query);
-    const last = lastFilter.current;
-    const result = filterUnitRows(last && last.rows === rows && needle.startsWith(last.needle) ? last.matches : rows, needle);
-    lastFilter.current = { rows, needle, matches: result };
-    return result;
+    if (filters.current?.rows !== rows) filters.current = new UnitFilters(rows);
+    return filters.current.matches(searchNeedle(query));
   }, [rows, query]);
   const renderRow = useCallback(
     (row: UnitRow) => (
@@ -58,13 +53,15 @@ export function UnitsScreen() {
     // Kept in the address (replaced, not pushed) so that Back from a unit returns to the same
     // search. Written after the list is painted, off the keystroke's path; not if the user has
     // left the list meanwhile, which would overwrite the new screen's address.
-    // (A timeout alone ran before the frame, on the keystroke's path: the frame comes first.)
+    // (A timeout alone ran before the frame, on the keystroke's path: the frame comes first. A
+    // hidden page draws no frames, so there the timeout goes alone.)
     cancelAnimationFrame(addressUpdate.current);
-    addressUpdate.current = requestAnimationFrame(() =>
+    const write = () =>
       setTimeout(() => {
         if (location.pathname === paths.units()) history.replaceState(null, '', value ? `${paths.units()}?q=${encodeURIComponent(value)}` : paths.units());
-      }, 0),
-    );
+      }, 0);
+    if (document.hidden) write();
+    else addressUpdate.current = requestAnimationFrame(write);
   }
 
   let emptyMessage: string | undefined;
