@@ -78,10 +78,10 @@ function listenOverflows(): number {
   }
 }
 
-/** User plus system CPU time of a process (or, with `thread`, of one of its threads) so far, in seconds (Linux /proc; 0 elsewhere). */
-function cpuSeconds(pid: number, thread?: number): number {
+/** User plus system CPU time of a process so far, in seconds (Linux /proc; 0 elsewhere). */
+function cpuSeconds(pid: number): number {
   try {
-    const fields = fs.readFileSync(thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return 0;
@@ -253,8 +253,6 @@ async function burstOnce(deviceCount: number, historyPerRegion: number): Promise
     let pullSpanStart = Infinity;
     let pullSpanEnd = 0;
     const serverCpuBefore = cpuSeconds(server.child.pid!);
-    // The server's main thread (its thread id is its pid): requests, sessions, pulls.
-    const mainCpuBefore = cpuSeconds(server.child.pid!, server.child.pid!);
     const threadsBefore = threadTimes(server.child.pid!);
     let pushPhase: PushPhaseTimes | undefined;
     let pushesSettled = 0;
@@ -322,7 +320,8 @@ async function burstOnce(deviceCount: number, historyPerRegion: number): Promise
       }),
     );
     const serverCpu = cpuSeconds(server.child.pid!) - serverCpuBefore;
-    const mainCpu = cpuSeconds(server.child.pid!, server.child.pid!) - mainCpuBefore;
+    // The server's main thread (its thread id is its pid): requests, sessions, pulls.
+    const mainCpu = (threadTimes(server.child.pid!).get(server.child.pid!)?.cpu ?? 0) - (threadsBefore.get(server.child.pid!)?.cpu ?? 0);
     const clientCpuUsed = process.cpuUsage(clientCpuBefore);
     const clientCpu = (clientCpuUsed.user + clientCpuUsed.system) / 1e6;
     const overflows = listenOverflows() - overflowsBefore;

@@ -7,6 +7,7 @@ import { buildSync } from 'esbuild';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { PushRequest, PushResponse, SessionUser } from '../../schema';
 import { HttpError } from '../http/http-error';
+import { IdleWaiters } from '../storage/idle-waiters';
 import { WriterTurns } from '../storage/sqlite/writer-turns';
 import { StorageUnavailable } from '../storage/storage';
 import { prevalidateCreates } from './push';
@@ -88,7 +89,7 @@ export class PushThread {
   private worker!: Worker;
   private nextId = 1;
   private readonly waiting = new Map<number, { resolve(response: PushResponse): void; reject(error: unknown): void }>();
-  private idleWaiters: (() => void)[] = [];
+  private readonly idleWaiters = new IdleWaiters();
   private closing = false;
   /** The thread has ended and the next one is not started yet. */
   private down = false;
@@ -163,19 +164,11 @@ export class PushThread {
 
   /** Resolves once no push is pending, or after `maxMs`. */
   idle(maxMs: number): Promise<void> {
-    if (this.waiting.size === 0) return Promise.resolve();
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, maxMs);
-      timer.unref();
-      this.idleWaiters.push(() => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
+    return this.idleWaiters.wait(this.waiting.size === 0, maxMs);
   }
 
   private settled() {
-    if (this.waiting.size === 0) for (const wake of this.idleWaiters.splice(0)) wake();
+    if (this.waiting.size === 0) this.idleWaiters.wake();
   }
 
   /** `applyPush(storage, user, request)`, on the thread. */

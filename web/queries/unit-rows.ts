@@ -39,7 +39,7 @@ export async function readUnitRows(db: LocalDb): Promise<UnitRow[]> {
 }
 
 /** What a query searches for: trimmed and lower-cased as the rows' search text is. */
-export const searchNeedle = (query: string) => query.trim().toLocaleLowerCase('id');
+const searchNeedle = (query: string) => query.trim().toLocaleLowerCase('id');
 
 /** The rows whose code, site name or site address contains the query, ignoring case. */
 export function filterUnitRows(rows: readonly UnitRow[], query: string): readonly UnitRow[] {
@@ -61,7 +61,8 @@ export class UnitFilters {
     private readonly keep = 64,
   ) {}
 
-  matches(needle: string): readonly UnitRow[] {
+  matches(query: string): readonly UnitRow[] {
+    const needle = searchNeedle(query);
     const kept = this.byNeedle.get(needle);
     if (kept) return kept;
     let from: readonly UnitRow[] = this.rows;

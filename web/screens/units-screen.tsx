@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
 import { useAppServices } from '../app-services';
 import { WindowedList } from '../components/windowed-list';
-import { readUnitRows, searchNeedle, UnitFilters, type UnitRow } from '../queries/unit-rows';
+import { readUnitRows, UnitFilters, type UnitRow } from '../queries/unit-rows';
 import { useSyncStatus } from '../queries/use-sync-status';
 import { useI18n } from '../i18n/i18n-context';
 import { paths } from '../router/routes';
@@ -30,7 +30,7 @@ export function UnitsScreen() {
   const matches = useMemo(() => {
     if (!rows) return [];
     if (filters.current?.rows !== rows) filters.current = new UnitFilters(rows);
-    return filters.current.matches(searchNeedle(query));
+    return filters.current.matches(query);
   }, [rows, query]);
   const renderRow = useCallback(
     (row: UnitRow) => (

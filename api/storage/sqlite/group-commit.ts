@@ -1,4 +1,5 @@
 import { StorageUnavailable } from '../storage';
+import { IdleWaiters } from '../idle-waiters';
 
 /** The statements a group needs from one SQLite connection. */
 export interface GroupCommitConnection {
@@ -60,7 +61,7 @@ export class GroupCommit {
   private draining = false;
   private groups = 0;
 
-  private idleWaiters: (() => void)[] = [];
+  private readonly idleWaiters = new IdleWaiters();
 
   constructor(private readonly connection: GroupCommitConnection) {}
 
@@ -71,20 +72,12 @@ export class GroupCommit {
 
   /** Resolves once no transaction is queued or running (all answered), or after `maxMs`. */
   idle(maxMs: number): Promise<void> {
-    if (this.length === 0) return Promise.resolve();
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, maxMs);
-      timer.unref();
-      this.idleWaiters.push(() => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
+    return this.idleWaiters.wait(this.length === 0, maxMs);
   }
 
   private settled(count: number) {
     this.running -= count;
-    if (this.length === 0) for (const wake of this.idleWaiters.splice(0)) wake();
+    if (this.length === 0) this.idleWaiters.wake();
   }
 
   run<T>(task: () => Promise<T>): Promise<T> {

@@ -309,6 +309,7 @@ export function openSqliteStorage(
 ): Storage & { sqlite: ReturnType<typeof openDatabase>['sqlite']; deferReadsTo(writes: PendingWrites): void } {
   const turns = options.writerTurns;
   const pushSide = turns?.side === 'pushes';
+  const serverSide = turns?.side === 'server';
   const writeConnection = openDatabase(dbPath, options);
   const readConnection = openDatabase(dbPath, { ...options, readonly: true });
   // The session lookup of every request reads here, never behind a long read (read-transactions.ts).
@@ -404,8 +405,8 @@ export function openSqliteStorage(
       if (turns) dropCaches();
       if (walSync.failed) throw walSync.failed;
       try {
-        if (turns?.side === 'server') {
-          await turns.turns.acquire(() => exec('BEGIN IMMEDIATE'), isBusy, options.busyTimeoutMs ?? 5000);
+        if (serverSide) {
+          await turns!.turns.acquire(() => exec('BEGIN IMMEDIATE'), isBusy, options.busyTimeoutMs ?? 5000);
         } else if (pushSide) {
           turns!.turns.takeTurn(() => exec('BEGIN IMMEDIATE'), isBusy, options.busyTimeoutMs ?? 5000);
         } else {
@@ -457,7 +458,7 @@ export function openSqliteStorage(
       await writes.idle(maxMs);
       if (otherWrites) await otherWrites.idle(Math.max(0, maxMs - (performance.now() - started)));
     },
-    commits: () => ({ own: walSync.commits, pushes: turns?.side === 'server' ? Atomics.load(turns.turns.pushCommits, 0) : 0 }),
+    commits: () => ({ own: walSync.commits, pushes: serverSide ? Atomics.load(turns!.turns.pushCommits, 0) : 0 }),
     durable: async (mark) => {
       await walSync.durable(mark.own);
       if (mark.pushes > 0) await turns!.turns.pushCommitsDurable(mark.pushes);
