@@ -46,10 +46,22 @@ interface WindowedListProps<T> {
  * When the items change (a keystroke in a search box), only the visible rows render at once; the
  * rows beyond them follow a moment later, so a keystroke pays for one screenful.
  */
+interface Range {
+  first: number;
+  last: number;
+}
+
+/**
+ * The window last measured for a list of each pitch: the first guess when a list mounts again (a
+ * search that matched nothing, then matches again), so that its first render has the rows the
+ * measure will find and the keystroke lays out one screenful once, not a default screenful first.
+ */
+const lastMeasured = new Map<number, Range>();
+
 export function WindowedList<T>({ items, rowPitch, itemKey, renderItem, class: className, overscan = 20 }: WindowedListProps<T>) {
   const list = useRef<HTMLUListElement>(null);
   // The rows in the viewport, measured; the overscan is added at render.
-  const [visible, setVisible] = useState({ first: 0, last: 10 });
+  const [visible, setVisible] = useState<Range>(() => lastMeasured.get(rowPitch) ?? { first: 0, last: Math.ceil(innerHeight / rowPitch) });
   const [wideFor, setWideFor] = useState<readonly T[] | null>(null);
   const wide = wideFor === items;
   useEffect(() => {
@@ -65,6 +77,7 @@ export function WindowedList<T>({ items, rowPitch, itemKey, renderItem, class: c
       const top = list.current?.getBoundingClientRect().top ?? 0;
       const first = Math.max(0, Math.floor(-top / rowPitch));
       const last = Math.max(first, Math.ceil((innerHeight - top) / rowPitch));
+      lastMeasured.set(rowPitch, { first, last });
       setVisible((v) => (v.first === first && v.last === last ? v : { first, last }));
     };
     const schedule = () => void (frame ||= requestAnimationFrame(measure));
