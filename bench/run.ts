@@ -18,6 +18,7 @@ const benchmarks: [string, () => Promise<{ bench: Bench }>][] = [
   ['app-shell', () => import('./app-shell')],
   ['burst-sync', () => import('./burst-sync')],
   ['pull-cost', () => import('./pull-cost')],
+  ['duplicate-check', () => import('./duplicate-check')],
 ];
 
 const startedAt = new Date();

@@ -1,8 +1,9 @@
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { SQLiteColumnBuilderBase, SQLiteTableWithColumns } from 'drizzle-orm/sqlite-core';
 import { columnsOf, type AnyEntity } from './entity';
 import { entities, type EntityName } from './entities';
 import type { Field } from './field';
+import type { Fields } from './entity';
 
 export function columnName(fieldName: string): string {
   return fieldName.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -73,3 +74,42 @@ export const {
   conflicts,
   users,
 } = entityTables;
+
+function listItemTable(name: string) {
+  return sqliteTable(name, { value: text('value').notNull(), recordId: text('record_id').notNull() }, (t) => [
+    primaryKey({ columns: [t.value, t.recordId] }),
+    index(`${name}_record_idx`).on(t.recordId),
+  ]);
+}
+
+export type ListItemTable = ReturnType<typeof listItemTable>;
+
+/**
+ * An indexed item key of a list field (FieldOptions.indexedItemKeys) and its table: one row for
+ * each distinct value (as text) that the key takes in a live record's list, with the record's id.
+ * The storage rewrites a record's rows with every write of the record (a tombstone keeps none).
+ */
+export interface ListItemIndex {
+  entity: EntityName;
+  field: string;
+  itemKey: string;
+  table: ListItemTable;
+}
+
+export const listItemIndexes: readonly ListItemIndex[] = entities.flatMap((entity) =>
+  Object.entries(entity.fields as Fields).flatMap(([field, definition]) =>
+    (definition.options.indexedItemKeys ?? []).map((itemKey) => ({
+      entity: entity.name,
+      field,
+      itemKey,
+      table: listItemTable(`${entity.name}_${columnName(field)}_${columnName(itemKey)}`),
+    })),
+  ),
+);
+
+export function listItemIndex(entity: string, field: string, itemKey: string): ListItemIndex | undefined {
+  return listItemIndexes.find((i) => i.entity === entity && i.field === field && i.itemKey === itemKey);
+}
+
+// Named, for drizzle-kit (a test checks that every list-item table is exported).
+export const householdsMembersNik = listItemIndex('households', 'members', 'nik')!.table;

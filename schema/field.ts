@@ -19,6 +19,13 @@ export interface FieldOptions {
    * It is not a default for writes: the validator still requires the field.
    */
   readonly existingRowsValue?: string | number | boolean;
+  /**
+   * For a list of objects (a json field): the item keys whose values SQLite indexes, in a table
+   * of their own per key (schema/drizzle-tables.ts, listItemIndexes), so that the server finds
+   * the records whose list holds a value without reading every record. Server only: IndexedDB
+   * cannot index a key inside the objects of a list.
+   */
+  readonly indexedItemKeys?: readonly string[];
 }
 
 const defaults: FieldOptions = { nullable: false, indexed: false, unique: false, serverOnly: false };
@@ -49,6 +56,11 @@ export class Field<S extends z.ZodType = z.ZodType> {
   /** See FieldOptions.existingRowsValue. Pair it with an upgrade step (upgrades.ts). */
   existingRows(value: string | number | boolean): Field<S> {
     return new Field(this.kind, this.zod, { ...this.options, existingRowsValue: value });
+  }
+
+  /** See FieldOptions.indexedItemKeys. */
+  itemsIndexedBy(...keys: string[]): Field<S> {
+    return new Field(this.kind, this.zod, { ...this.options, indexedItemKeys: keys });
   }
 
   serverOnly(): Field<S> {

@@ -114,9 +114,9 @@ export interface StorageReader {
   findRecords(entity: string, field: string, value: string | number): Promise<Record<string, unknown>[]>;
   /**
    * Every live record of an entity, in any region, whose JSON list `field` holds an item whose
-   * `itemKey` equals one of `values` (households with a member of one of these NIKs). No index
-   * serves this: it scans the table (here about 0.07 s per value per 100,000 households, inside
-   * the write transaction when a push asks), so keep it off paths that do not need it.
+   * `itemKey` equals one of `values` (households with a member of one of these NIKs), compared
+   * as text. The item key must be indexed (FieldOptions.indexedItemKeys): a lookup reads the
+   * index, not every record, so its cost does not grow with the table.
    */
   findRecordsByListItem(entity: string, field: string, itemKey: string, values: readonly (string | number)[]): Promise<Record<string, unknown>[]>;
   device(id: string): Promise<DeviceRow | undefined>;

@@ -61,7 +61,8 @@ export const household = defineEntity({
     ownsHouse: f.bool(),
     headOccupation: f.text(120),
     headIncome: f.json(incomeSchema.nullable()),
-    members: f.json(z.array(householdMemberSchema).max(20)),
+    /** Indexed by NIK on the server: the duplicate check (S24) looks every NIK up in all regions. */
+    members: f.json(z.array(householdMemberSchema).max(20)).itemsIndexedBy('nik'),
     registeredBy: f.text(64),
   },
   regionField: 'regionId',

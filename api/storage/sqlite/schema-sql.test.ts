@@ -30,6 +30,12 @@ describe('SQL derived from the schema', () => {
     expect(await generateSQLiteMigration(snapshot, await currentSnapshot())).toEqual([]);
   });
 
+  it('exports each list-item index table by name, where drizzle-kit finds tables', () => {
+    const exported = new Set(Object.values(entityTables));
+    expect(entityTables.listItemIndexes.length).toBeGreaterThan(0);
+    for (const index of entityTables.listItemIndexes) expect(exported.has(index.table), `${index.entity}.${index.field}[].${index.itemKey}`).toBe(true);
+  });
+
   it('has one table per entity', () => {
     const names = Object.values(entityTables.entityTables).map((t) => (t as unknown as Record<symbol, string>)[Symbol.for('drizzle:Name')]);
     expect(names.sort()).toEqual(entities.map((e) => e.name).sort());

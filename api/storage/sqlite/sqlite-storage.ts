@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableName, inArray, isNull, or, sql } from 'drizzle-orm';
 import { emptyHash, xorHash, type RegionDigest } from '../../../schema';
-import { entityTables, users } from '../../../schema/drizzle-tables';
+import { entityTables, listItemIndex, users } from '../../../schema/drizzle-tables';
 import type { AppliedMutationRow, ChangeRow, DeviceRejections, DeviceRow, FieldChangeRow, Storage, StorageReader, StorageTx, UserRow } from '../storage';
 import { StorageUnavailable } from '../storage';
 import type Database from 'better-sqlite3';
@@ -9,6 +9,7 @@ import { changePages } from './change-pages';
 import { readTransactions } from './read-transactions';
 import { preparedRows, tableCodec } from './row-codec';
 import { preparedWriter } from './prepared-upsert';
+import { listItemWriter } from './list-items';
 import { appliedMutations, changeLog, changeLogCompaction, changeLogHistory, devices, regionDigests, sessions } from './server-tables';
 import { Checkpointer } from './checkpointer';
 import { GroupCommit } from './group-commit';
@@ -26,6 +27,7 @@ function tableOf(entity: string) {
 // better-sqlite3 statements prepared once per connection, their rows decoded by row-codec.ts.
 function preparedLookups(sqlite: Database.Database) {
   const recordById = new Map<string, ReturnType<typeof preparedRows>>();
+  const byField = new Map<string, ReturnType<typeof preparedRows>>();
   const livePages = new Map<string, (regionId: string, after: number, limit: number) => { records: Record<string, unknown>[]; next: number | null }>();
   const session = sqlite
     .prepare(
@@ -41,6 +43,29 @@ function preparedLookups(sqlite: Database.Database) {
       if (!statement) {
         statement = preparedRows(sqlite, tableOf(entity), 'where "id" = ?');
         recordById.set(entity, statement);
+      }
+      return statement;
+    },
+    /** Live records whose `field` equals a value (findRecords), or whose list's items hold one of a JSON array's values (findRecordsByListItem). */
+    byField(entity: string, field: string, itemKey?: string) {
+      const key = `${entity}.${field}.${itemKey ?? ''}`;
+      let statement = byField.get(key);
+      if (!statement) {
+        const table = tableOf(entity);
+        const column = (table as unknown as Record<string, typeof table.id | undefined>)[field];
+        if (!column || field === 'deleted') throw new Error(`${entity} has no field ${field}`);
+        if (itemKey === undefined) {
+          statement = preparedRows(sqlite, table, `where "${column.name}" = ? and "deleted" = 0`);
+        } else {
+          const index = listItemIndex(entity, field, itemKey);
+          if (!index) throw new Error(`${entity}.${field} has no index of its items' ${itemKey} (FieldOptions.indexedItemKeys)`);
+          statement = preparedRows(
+            sqlite,
+            table,
+            `where "deleted" = 0 and "id" in (select "record_id" from "${getTableName(index.table)}" where "value" in (select value from json_each(?)))`,
+          );
+        }
+        byField.set(key, statement);
       }
       return statement;
     },
@@ -121,33 +146,11 @@ function reader(db: Db, sqlite: Database.Database, lookups = preparedLookups(sql
 
     liveRecordsPage: async (entity, regionId, after, limit) => lookups.livePage(entity)(regionId, after ?? 0, limit),
 
-    findRecords: async (entity, field, value) => {
-      const table = tableOf(entity);
-      const column = (table as unknown as Record<string, typeof table.id | undefined>)[field];
-      if (!column || field === 'deleted') throw new Error(`${entity} has no field ${field}`);
-      return db.select().from(table).where(and(eq(column, value), eq(table.deleted, false))).all() as Record<string, unknown>[];
-    },
+    findRecords: async (entity, field, value) => lookups.byField(entity, field).all(value),
 
     findRecordsByListItem: async (entity, field, itemKey, values) => {
-      const table = tableOf(entity);
-      const column = (table as unknown as Record<string, typeof table.id | undefined>)[field];
-      if (!column || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(itemKey)) throw new Error(`${entity} has no list field ${field} with items' ${itemKey}`);
-      if (values.length === 0) return [];
-      // instr() on the stored JSON text first skips, without parsing them, the rows that cannot
-      // match: a stored item holds its value exactly as JSON.stringify writes it.
-      const mayHold = values.map((value) => sql`instr(${column}, ${typeof value === 'string' ? JSON.stringify(value) : String(value)}) > 0`);
-      const valueList = sql.join(values.map((value) => sql`${value}`), sql`, `);
-      return db
-        .select()
-        .from(table)
-        .where(
-          and(
-            eq(table.deleted, false),
-            or(...mayHold),
-            sql`exists (select 1 from json_each(${column}) item where json_extract(item.value, ${`$.${itemKey}`}) in (${valueList}))`,
-          ),
-        )
-        .all() as Record<string, unknown>[];
+      const statement = lookups.byField(entity, field, itemKey);
+      return values.length === 0 ? [] : statement.all(JSON.stringify(values.map(String)));
     },
 
     device: async (id) => lookups.device.get(id) as DeviceRow | undefined,
@@ -186,6 +189,7 @@ function reader(db: Db, sqlite: Database.Database, lookups = preparedLookups(sql
 function writer(db: Db, sqlite: Database.Database, runSavepoint: StorageTx['savepoint']): StorageTx {
   const lookups = preparedLookups(sqlite);
   const put = preparedWriter(sqlite);
+  const putListItems = listItemWriter(sqlite);
   return {
     ...reader(db, sqlite, lookups),
     savepoint: runSavepoint,
@@ -194,6 +198,7 @@ function writer(db: Db, sqlite: Database.Database, runSavepoint: StorageTx['save
 
     writeRecord: async (entity, record) => {
       put(tableOf(entity), record, 'id');
+      putListItems(entity, record);
     },
 
     adjustDigest: async (regionId, countDelta, hash) => {

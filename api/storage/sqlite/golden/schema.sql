@@ -271,6 +271,13 @@ CREATE TABLE `users` (
 );
 
 CREATE UNIQUE INDEX `users_username_idx` ON `users` (`username`);
+CREATE TABLE `households_members_nik` (
+	`value` text NOT NULL,
+	`record_id` text NOT NULL,
+	PRIMARY KEY(`value`, `record_id`)
+);
+
+CREATE INDEX `households_members_nik_record_idx` ON `households_members_nik` (`record_id`);
 CREATE TABLE `change_log` (
 	`seq` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`entity` text NOT NULL,
