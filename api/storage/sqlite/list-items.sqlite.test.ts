@@ -100,4 +100,26 @@ describe('the member-NIK index', () => {
     storage.sqlite.exec(backfill);
     expect(indexRows()).toEqual(written);
   });
+
+  it('is filled when a server that stored households before it starts again with it', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hunian-list-items-upgrade-')), 'db.sqlite');
+    const before = openSqliteStorage(file);
+    for (let i = 0; i < 20; i++) {
+      await before.transaction((tx) => tx.writeRecord('households', household([member(`32730201014${String(i).padStart(5, '0')}`), member(`32730201015${String(i % 7).padStart(5, '0')}`)], { deleted: i % 5 === 4 })));
+    }
+    const expected = (before.sqlite.prepare('select id, members from households where deleted = 0').all() as { id: string; members: string }[])
+      .flatMap((h) => indexedItemValues(JSON.parse(h.members), 'nik').map((value) => ({ value, record_id: h.id })))
+      .sort((a, b) => a.record_id.localeCompare(b.record_id) || a.value.localeCompare(b.value));
+    expect(expected.length).toBeGreaterThan(0);
+    // The file as migration 0004 left it: no index table, 0005 not applied.
+    before.sqlite.exec('drop table households_members_nik');
+    before.sqlite.exec('delete from __drizzle_migrations where created_at = (select max(created_at) from __drizzle_migrations)');
+    before.close();
+    const after = openSqliteStorage(file);
+    try {
+      expect(after.sqlite.prepare('select value, record_id from households_members_nik order by record_id, value').all()).toEqual(expected);
+    } finally {
+      after.close();
+    }
+  });
 });
