@@ -8,14 +8,21 @@ const workerSource = `
 const { parentPort, workerData } = require('node:worker_threads');
 const describe = (error) => (error && error.message ? (error.code ? error.code + ': ' : '') + error.message : String(error));
 let db;
-try {
+// Opened at the first checkpoint, with the driver's busy timeout (5 s, on this thread): preparing
+// the first statement reads the schema, which meets SQLITE_BUSY while another connection opens or
+// closes the file. Only then does it stop waiting for locks.
+const open = () => {
   const Database = require(workerData.driver);
-  db = new Database(workerData.dbPath);
-  db.pragma('busy_timeout = 0');
-  db.pragma('synchronous = FULL');
-} catch (error) {
-  parentPort.postMessage(describe(error));
-}
+  const opened = new Database(workerData.dbPath);
+  try {
+    opened.pragma('synchronous = FULL');
+    opened.pragma('busy_timeout = 0');
+  } catch (error) {
+    opened.close();
+    throw error;
+  }
+  db = opened;
+};
 parentPort.on('message', (message) => {
   if (message === 'close') {
     try {
@@ -24,12 +31,13 @@ parentPort.on('message', (message) => {
     parentPort.close();
     return;
   }
-  if (!db) return parentPort.postMessage('no connection');
   try {
+    if (!db) open();
     db.pragma('wal_checkpoint(PASSIVE)');
     parentPort.postMessage(null);
   } catch (error) {
-    // Busy: another checkpoint (the writer's own) is running; the next one will do.
+    // Busy: another checkpoint (the writer's own) is running, or the file was still locked as this
+    // thread opened it; the next one will do (and opens it again if it has to).
     parentPort.postMessage(String(error && error.code).startsWith('SQLITE_BUSY') ? null : describe(error));
   }
 });
