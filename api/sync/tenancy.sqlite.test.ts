@@ -100,6 +100,25 @@ describe('S28: one unit, one household', () => {
     expect(outcome(await a.push(first, second))).toEqual(['applied', 'rejected agreement_number_taken']);
   });
 
+  it('S28: a unit is reserved only for an application that holds it: a reservation whose offer was kept aside is refused with it', async () => {
+    const { apps: [x, y], units } = await setUp('approved');
+    const [a, b] = [await desk(), await desk()];
+    const reserve = (unitId: string) => edit('units', unitId, (server.sqlite.prepare('select version from units where id = ?').get(unitId) as { version: number }).version, { status: 'reserved' });
+    const unitStatus = (unitId: string) => (server.sqlite.prepare('select status from units where id = ?').get(unitId) as { status: string }).status;
+    // An offer, then its reservation, as a desk sends them.
+    expect(outcome(await a.push(edit('applications', x.id, x.version, { status: 'unit_offered', offeredUnitId: units[0] }), reserve(units[0])))).toEqual(['applied', 'applied']);
+    expect(unitStatus(units[0])).toBe('reserved');
+    // A second desk, not knowing, offers X another unit: its unit is kept aside with the lost
+    // decision (the status is the same, the unit is not), so its reservation is refused.
+    const [offer, reservation] = await b.push(edit('applications', x.id, x.version, { status: 'unit_offered', offeredUnitId: units[1] }), reserve(units[1]));
+    expect(offer?.status === 'applied' ? (offer.conflicts ?? []).map((c) => c.field) : offer).toEqual(['offeredUnitId']);
+    expect(outcome([reservation!])).toEqual(['rejected unit_not_held']);
+    expect(unitStatus(units[1])).toBe('available');
+    // Nor is a unit reserved with no offer at all; once Y is offered it, it may be.
+    expect(outcome(await b.push(reserve(units[1])))).toEqual(['rejected unit_not_held']);
+    expect(outcome(await b.push(edit('applications', y.id, y.version, { status: 'unit_offered', offeredUnitId: units[1] }), reserve(units[1])))).toEqual(['applied', 'applied']);
+  });
+
   it('S28: an edit of a lease that already holds its unit is not refused', async () => {
     const { apps: [x], units } = await setUp('approved');
     const a = await desk();

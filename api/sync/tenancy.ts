@@ -15,7 +15,10 @@ const others = (records: Record<string, unknown>[], id: unknown, holds: (r: Reco
  * an active lease may not share its unit with another (`unit_already_leased`), and a lease made
  * from an application must be for the unit that application was offered (`offer_mismatch`), and an
  * application is signed only with an active lease for its unit (`lease_required`). An agreement
- * number names one lease (`agreement_number_taken`).
+ * number names one lease (`agreement_number_taken`). A unit becomes reserved only for an
+ * application that holds it (`unit_not_held`): the device reserves the unit it offers right
+ * after the offer, and when the offer was kept aside (it lost to another desk's decision) the
+ * reservation is refused with it, so that no unit stays reserved for nobody.
  * Only a change that takes a unit is checked; an edit of a lease or an application already
  * holding its unit is not refused for what others did.
  */
@@ -34,6 +37,13 @@ export async function checkTenancy(tx: StorageTx, entity: string, record: Record
       if (!leases.some((l) => l.status === 'active' && l.unitId === unitId)) {
         throw new MutationRejected('lease_required', 'An application is lease_signed only with an active lease for its unit', { field: 'status' });
       }
+    }
+    return;
+  }
+  if (entity === 'units') {
+    if (record.status !== 'reserved' || (existing && existing.deleted !== true && existing.status === 'reserved')) return;
+    if (others(await tx.findRecords('applications', 'offeredUnitId', String(record.id)), null, (r) => holdingStatuses.has(r.status)).length === 0) {
+      throw new MutationRejected('unit_not_held', 'A unit is reserved only for an application offered it', { field: 'status' });
     }
     return;
   }

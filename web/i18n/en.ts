@@ -131,6 +131,7 @@ export const en: Messages = {
   'rejection.report_submitted': 'the report was submitted and can no longer be changed',
   'rejection.unit_already_offered': 'the unit is already offered to or leased by another applicant',
   'rejection.unit_already_leased': 'the unit already has an active lease',
+  'rejection.unit_not_held': 'the unit is reserved only for an applicant it is offered to; the offer did not stand',
   'rejection.offer_mismatch': 'a lease must be for the unit offered to this applicant',
   'rejection.lease_required': 'an application is marked lease signed only with its active lease',
   'rejection.agreement_number_taken': 'another lease has this agreement number',

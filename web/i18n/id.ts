@@ -132,6 +132,7 @@ export const id = {
   'rejection.report_submitted': 'laporan sudah dikirim dan tidak dapat diubah lagi',
   'rejection.unit_already_offered': 'unit ini sudah ditawarkan atau disewakan kepada pemohon lain',
   'rejection.unit_already_leased': 'unit ini sudah punya kontrak sewa aktif',
+  'rejection.unit_not_held': 'unit hanya dapat dipesan untuk pemohon yang ditawari unit ini; penawarannya tidak berlaku',
   'rejection.offer_mismatch': 'kontrak sewa harus untuk unit yang ditawarkan kepada pemohon ini',
   'rejection.lease_required': 'permohonan baru bisa ditandai kontrak ditandatangani bila kontrak sewanya aktif',
   'rejection.agreement_number_taken': 'nomor perjanjian ini sudah dipakai kontrak lain',
