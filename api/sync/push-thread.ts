@@ -41,38 +41,64 @@ function asError(failure: PushThreadFailure): Error {
   }
 }
 
-let bundled: string | undefined;
+let bundled: { code: string; file: string } | undefined;
+
+/** Bundles of other versions of the code are removed once this old: a process still running one writes it again if it must start a thread. */
+const staleBundleMs = 60 * 60 * 1000;
 
 /**
  * The thread's code as one ES module, built once per process with esbuild (which tsx runs on):
  * loaded through tsx's hooks, module by module, a thread took a second to start; bundled, it
  * starts in a fraction of that, and runs the same under `tsx`, vitest and a bench. The file goes
- * to node_modules/.cache, named by its content, so that its packages resolve from node_modules.
+ * to node_modules/.cache, named by its content, so that its packages resolve from node_modules;
+ * it is written again if it has gone when a thread starts, and the bundles of other versions are
+ * removed after an hour, so that they do not pile up.
  */
-function workerFile(): string {
-  if (bundled) return bundled;
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const { outputFiles } = buildSync({
-    entryPoints: [path.join(here, 'push-thread-worker.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    write: false,
-    logLevel: 'silent',
-  });
-  const code = outputFiles[0]!.text;
-  const dir = path.join(here, '..', '..', 'node_modules', '.cache', 'hunian');
-  const file = path.join(dir, `push-thread-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
+export function workerFile(): string {
+  if (!bundled) {
+    const here = path.dirname(fileURLToPath(import.meta.url));
+    const { outputFiles } = buildSync({
+      entryPoints: [path.join(here, 'push-thread-worker.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      write: false,
+      logLevel: 'silent',
+    });
+    const code = outputFiles[0]!.text;
+    const dir = path.join(here, '..', '..', 'node_modules', '.cache', 'hunian');
+    bundled = { code, file: path.join(dir, `push-thread-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`) };
+    removeStaleBundles(dir, bundled.file);
+  }
+  const { code, file } = bundled;
   if (!fs.existsSync(file)) {
-    fs.mkdirSync(dir, { recursive: true });
+    fs.mkdirSync(path.dirname(file), { recursive: true });
     // Written whole, then renamed: another process may be starting a thread from it.
     const partial = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(partial, code);
     fs.renameSync(partial, file);
   }
-  return (bundled = file);
+  return file;
+}
+
+function removeStaleBundles(dir: string, current: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return; // no cache yet
+  }
+  for (const name of names) {
+    const file = path.join(dir, name);
+    if (!/^push-thread-[0-9a-f]{16}\.mjs$/.test(name) || file === current) continue;
+    try {
+      if (Date.now() - fs.statSync(file).mtimeMs > staleBundleMs) fs.rmSync(file, { force: true });
+    } catch {
+      // gone already, or removed by another process meanwhile
+    }
+  }
 }
 
 /**
