@@ -38,6 +38,14 @@ export const rejectionSchema = z.object({
 });
 export type Rejection = z.infer<typeof rejectionSchema>;
 
+/**
+ * Codes of a refused change that only made sense with an earlier one (S28: a unit reserved for an
+ * offer that did not stand). The device drops such a change as soon as it is refused and shows the
+ * record as the server holds it: what the person sees refused, or kept aside as a conflict, is the
+ * change it followed, and there is nothing of this one to fix or send again.
+ */
+export const undoneWhenRefused: ReadonlySet<string> = new Set(['unit_not_held']);
+
 export const mutationResultSchema = z.discriminatedUnion('status', [
   z.object({
     mutationId: z.uuid(),

@@ -1,4 +1,4 @@
-import { emptyHash, entityByName, recordHash, xorHash, type Change, type MutationResult, type RegionDigest } from '../schema';
+import { emptyHash, entityByName, recordHash, undoneWhenRefused, xorHash, type Change, type MutationResult, type RegionDigest } from '../schema';
 import { applyBootstrap, digestStamp } from './apply-bootstrap';
 import { countPendingUploads, markUploaded, markUploadRefused, readUploadableAttachments } from './attachment-uploads';
 import { shadowKey, type LocalDb } from './local-db';
@@ -58,10 +58,19 @@ export function dexieSyncStore(db: LocalDb): SyncStore {
             await db.outbox.update(result.mutationId, { state: 'acked', appliedSeq: result.appliedSeq });
             continue;
           }
+          const entry = await db.outbox.get(result.mutationId);
+          if (entry && undoneWhenRefused.has(result.reason.code)) {
+            // Dropped at once, the record shown as the server holds it (S28), with any later
+            // changes still waiting laid on top.
+            await db.outbox.delete(entry.mutationId);
+            const shadow = await db.shadows.get(shadowKey(entry.entity, entry.recordId));
+            const remaining = await db.outbox.where('recordId').equals(entry.recordId).toArray();
+            if (shadow) await putWithOverlay(db, entry.entity, entry.recordId, shadow.record, Number(shadow.record.version), remaining);
+            continue;
+          }
           await db.outbox.update(result.mutationId, { state: 'rejected', rejection: result.reason });
           // A refused delete brings its record back from the server's state, where the user sees
           // why and can discard the delete (S15).
-          const entry = await db.outbox.get(result.mutationId);
           if (entry?.op !== 'delete') continue;
           const shadow = await db.shadows.get(shadowKey(entry.entity, entry.recordId));
           const entries = await db.outbox.where('recordId').equals(entry.recordId).toArray();

@@ -300,6 +300,23 @@ describe('device side: a refused delete', () => {
   });
 });
 
+describe('device side: a refused reservation', () => {
+  it('S28: a unit reserved for no offer is refused, and the device drops the change and shows the unit as the server holds it', async () => {
+    const office = await device('kantor', 'kantor123');
+    const unit = (await office.db.units.filter((u) => u.status === 'available').first())!;
+    expect(unit).toBeDefined();
+    // As a desk reserves the unit it offers, but with no offer standing on the server.
+    const saved = await saveRecord(office.db, 'units', unit.id, { status: 'reserved' });
+    expect(saved.ok).toBe(true);
+    expect(await office.db.units.get(unit.id)).toMatchObject({ status: 'reserved' });
+    expect((await office.sync()).ok).toBe(true);
+    expect(server.sqlite.prepare('select status from units where id = ?').get(unit.id)).toEqual({ status: 'available' });
+    // Not left laid over the unit as a refused change with nothing to fix: gone, and the unit as the server has it.
+    expect(await office.db.outbox.where('recordId').equals(unit.id).count()).toBe(0);
+    expect(await office.db.units.get(unit.id)).toMatchObject({ status: 'available', version: unit.version });
+  });
+});
+
 describe('device side: regions taken away', () => {
   it('S6: a region an administrator assigns reaches the officer at her next sync, with its history; taken away again, its data leaves', async () => {
     const officer = await device('petugas', 'petugas123');

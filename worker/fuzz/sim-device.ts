@@ -167,8 +167,9 @@ export class SimDevice {
     const target = random.chance(0.8) ? random.pick(hot) : random.pick(units);
     const change = random.weighted({ status: 2, rent: 2, both: 1 });
     return this.save('units', target.id, {
-      // Reserved is an offer's to set (S28: refused unless an application holds the unit).
-      ...(change !== 'rent' ? { status: random.pick(unitStatuses.filter((status) => status !== 'reserved')) } : {}),
+      // Reserved is an offer's to set (S28: refused unless an application holds the unit); the
+      // draw stays the same, so the named seeds replay the same steps.
+      ...(change !== 'rent' ? { status: ((status) => (status === 'reserved' ? 'available' : status))(random.pick(unitStatuses)) } : {}),
       ...(change !== 'status' ? { monthlyRent: 250_000 + 5_000 * random.int(0, 40) } : {}),
     });
   }
