@@ -41,20 +41,18 @@ function asError(failure: PushThreadFailure): Error {
   }
 }
 
-let bundled: { code: string; file: string } | undefined;
+let bundled: { code: string; dir: string } | undefined;
 
-/** Bundles of other versions of the code are removed once this old: a process still running one writes it again if it must start a thread. */
+/** Bundles of other versions of the code (and files left half-written) are removed once this old. */
 const staleBundleMs = 60 * 60 * 1000;
 
 /**
  * The thread's code as one ES module, built once per process with esbuild (which tsx runs on):
  * loaded through tsx's hooks, module by module, a thread took a second to start; bundled, it
  * starts in a fraction of that, and runs the same under `tsx`, vitest and a bench. The file goes
- * to node_modules/.cache, named by its content, so that its packages resolve from node_modules;
- * it is written again if it has gone when a thread starts, and the bundles of other versions are
- * removed after an hour, so that they do not pile up.
+ * to node_modules/.cache, so that its packages resolve from node_modules (bundleFile).
  */
-export function workerFile(): string {
+function workerFile(): string {
   if (!bundled) {
     const here = path.dirname(fileURLToPath(import.meta.url));
     const { outputFiles } = buildSync({
@@ -67,14 +65,26 @@ export function workerFile(): string {
       write: false,
       logLevel: 'silent',
     });
-    const code = outputFiles[0]!.text;
-    const dir = path.join(here, '..', '..', 'node_modules', '.cache', 'hunian');
-    bundled = { code, file: path.join(dir, `push-thread-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`) };
-    removeStaleBundles(dir, bundled.file);
+    bundled = { code: outputFiles[0]!.text, dir: path.join(here, '..', '..', 'node_modules', '.cache', 'hunian') };
+    removeStaleBundles(bundled.dir, bundleName(bundled.code));
   }
-  const { code, file } = bundled;
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+  return bundleFile(bundled.dir, bundled.code);
+}
+
+const bundleName = (code: string) => `push-thread-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`;
+
+/**
+ * The bundle's file in `dir`, named by its content: written if it is not there (the first thread,
+ * or a restart after another process removed it), and touched each time a thread starts from it,
+ * so that its age says when it was last used.
+ */
+export function bundleFile(dir: string, code: string): string {
+  const file = path.join(dir, bundleName(code));
+  const now = new Date();
+  try {
+    fs.utimesSync(file, now, now);
+  } catch {
+    fs.mkdirSync(dir, { recursive: true });
     // Written whole, then renamed: another process may be starting a thread from it.
     const partial = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(partial, code);
@@ -83,7 +93,8 @@ export function workerFile(): string {
   return file;
 }
 
-function removeStaleBundles(dir: string, current: string): void {
+/** Removes the bundles of other versions of the code, and half-written ones, unused for an hour: one per change of the code piled up. */
+export function removeStaleBundles(dir: string, keep: string): void {
   let names: string[];
   try {
     names = fs.readdirSync(dir);
@@ -91,8 +102,8 @@ function removeStaleBundles(dir: string, current: string): void {
     return; // no cache yet
   }
   for (const name of names) {
+    if (!/^push-thread-[0-9a-f]{16}\.mjs(\.\d+\.tmp)?$/.test(name) || name === keep) continue;
     const file = path.join(dir, name);
-    if (!/^push-thread-[0-9a-f]{16}\.mjs$/.test(name) || file === current) continue;
     try {
       if (Date.now() - fs.statSync(file).mtimeMs > staleBundleMs) fs.rmSync(file, { force: true });
     } catch {
