@@ -86,7 +86,7 @@ export type ListItemTable = ReturnType<typeof listItemTable>;
 
 /**
  * An indexed item key of a list field (FieldOptions.indexedItemKeys) and its table: one row for
- * each distinct value (as text) that the key takes in a live record's list, with the record's id.
+ * each distinct non-empty text that the key takes in a live record's list, with the record's id.
  * The storage rewrites a record's rows with every write of the record (a tombstone keeps none).
  */
 export interface ListItemIndex {

@@ -16,7 +16,7 @@ async function householdsNaming(tx: StorageTx, niks: readonly string[], househol
     if (other.id !== householdId && nik !== undefined && !found.has(String(other.id))) found.set(String(other.id), { other, nik });
   };
   for (const nik of niks) for (const other of await tx.findRecords('households', 'headNik', nik)) add(other, nik);
-  // One scan of every household's members for all the NIKs at once (no index can serve it).
+  // Members' NIKs, all at once, from their index (decision 022).
   for (const other of await tx.findRecordsByListItem('households', 'members', 'nik', niks)) {
     const theirs = new Set(niksOf(other));
     add(other, niks.find((nik) => theirs.has(nik)));

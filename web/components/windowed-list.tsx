@@ -37,15 +37,6 @@ interface WindowedListProps<T> {
   overscan?: number;
 }
 
-/**
- * A list of any length that renders only the rows in and near the viewport, for a region's
- * thousands of units. The page itself scrolls (no inner scroll box); padding above and below
- * stands in for the rows not rendered, so the scrollbar is true. Each item says its place in the
- * whole list (aria-posinset, aria-setsize), and moving focus past the last rendered row scrolls
- * it into view, which renders the next ones: the list stays reachable by keyboard.
- * When the items change (a keystroke in a search box), only the visible rows render at once; the
- * rows beyond them follow a moment later, so a keystroke pays for one screenful.
- */
 interface Range {
   first: number;
   last: number;
@@ -58,6 +49,15 @@ interface Range {
  */
 const lastMeasured = new Map<number, Range>();
 
+/**
+ * A list of any length that renders only the rows in and near the viewport, for a region's
+ * thousands of units. The page itself scrolls (no inner scroll box); padding above and below
+ * stands in for the rows not rendered, so the scrollbar is true. Each item says its place in the
+ * whole list (aria-posinset, aria-setsize), and moving focus past the last rendered row scrolls
+ * it into view, which renders the next ones: the list stays reachable by keyboard.
+ * When the items change (a keystroke in a search box), only the visible rows render at once; the
+ * rows beyond them follow a moment later, so a keystroke pays for one screenful.
+ */
 export function WindowedList<T>({ items, rowPitch, itemKey, renderItem, class: className, overscan = 20 }: WindowedListProps<T>) {
   const list = useRef<HTMLUListElement>(null);
   // The rows in the viewport, measured; the overscan is added at render.

@@ -84,13 +84,13 @@ describe('the member-NIK index', () => {
   it('is filled by its migration from the households already stored, by the same rule as each write', async () => {
     const lists: unknown[][] = [
       [member('3273020101300001'), member('3273020101300002')],
-      [member(''), member(null), member(true), member(3273020101300003), member({ nested: 1 }), 'not an item', null],
+      [member(''), member(null), member(true), member(3273020101300003), member(1e21), member({ nested: 1 }), 'not an item', null],
       [member('3273020101300004'), member('3273020101300004')],
       [],
     ];
     for (const list of lists) await write(household(list));
     await write(household([member('3273020101300005')], { deleted: true }));
-    expect(indexedItemValues(lists[1], 'nik')).toEqual(['3273020101300003']);
+    expect(indexedItemValues(lists[1], 'nik')).toEqual([]);
     const written = indexRows();
 
     const migration = fs.readFileSync(path.join(import.meta.dirname, 'migrations/0005_list_item_indexes.sql'), 'utf8');

@@ -4,15 +4,16 @@ import { listItemIndexes, type ListItemIndex } from '../../../schema/drizzle-tab
 
 /**
  * The values a list-item index holds for one record's list (schema/drizzle-tables.ts,
- * listItemIndexes): each distinct non-empty text or number at `itemKey`, as text. The migration
- * that adds an index fills it from the stored records by the same rule, in SQL.
+ * listItemIndexes): each distinct non-empty text at `itemKey` (a number is not indexed: SQLite and
+ * JavaScript write some numbers as text differently). The migration that adds an index fills it
+ * from the stored records by the same rule, in SQL.
  */
 export function indexedItemValues(list: unknown, itemKey: string): string[] {
   if (!Array.isArray(list)) return [];
   const values = new Set<string>();
   for (const item of list as unknown[]) {
     const value = item !== null && typeof item === 'object' ? (item as Record<string, unknown>)[itemKey] : undefined;
-    if ((typeof value === 'string' && value !== '') || (typeof value === 'number' && Number.isFinite(value))) values.add(String(value));
+    if (typeof value === 'string' && value !== '') values.add(value);
   }
   return [...values];
 }
@@ -25,8 +26,9 @@ interface PreparedIndex {
 
 /**
  * Keeps the list-item tables in step with the records written on this connection: each write of
- * a record replaces its rows with those of its list as written; a tombstone keeps none. Records
- * are never removed from their table (deletes are tombstones), so nothing else writes them.
+ * a record (always whole: writeChange) replaces its rows with those of its list; a tombstone
+ * keeps none. Records are never removed from their table (deletes are tombstones), so nothing
+ * else writes them.
  */
 export function listItemWriter(sqlite: Database.Database): (entity: string, record: Readonly<Record<string, unknown>>) => void {
   const byEntity = new Map<string, PreparedIndex[]>();

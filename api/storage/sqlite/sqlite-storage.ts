@@ -55,6 +55,8 @@ function preparedLookups(sqlite: Database.Database) {
         const column = (table as unknown as Record<string, typeof table.id | undefined>)[field];
         if (!column || field === 'deleted') throw new Error(`${entity} has no field ${field}`);
         if (itemKey === undefined) {
+          // The value is bound as it is: a column that maps its values (JSON, booleans) would not match.
+          if (!['SQLiteText', 'SQLiteInteger', 'SQLiteReal'].includes(column.columnType)) throw new Error(`${entity}.${field} is not a text or number column`);
           statement = preparedRows(sqlite, table, `where "${column.name}" = ? and "deleted" = 0`);
         } else {
           const index = listItemIndex(entity, field, itemKey);

@@ -11,4 +11,4 @@ INSERT OR IGNORE INTO `households_members_nik` (`value`, `record_id`)
 SELECT json_extract(item.value, '$.nik'), h.id
 FROM `households` h, json_each(h.members) item
 WHERE h.deleted = 0 AND item.type = 'object'
-  AND (json_type(item.value, '$.nik') IN ('integer', 'real') OR (json_type(item.value, '$.nik') = 'text' AND json_extract(item.value, '$.nik') <> ''));
+  AND json_type(item.value, '$.nik') = 'text' AND json_extract(item.value, '$.nik') <> '';
