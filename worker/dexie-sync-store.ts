@@ -2,6 +2,7 @@ import { emptyHash, entityByName, recordHash, undoneWhenRefused, xorHash, type C
 import { applyBootstrap, digestStamp } from './apply-bootstrap';
 import { countPendingUploads, markUploaded, markUploadRefused, readUploadableAttachments } from './attachment-uploads';
 import { shadowKey, type LocalDb } from './local-db';
+import type { OutboxEntry } from './outbox-entry';
 import { entriesByRecord, putWithOverlay } from './record-overlay';
 import type { SyncStore } from './sync-store';
 import { parseServerRecord } from './server-record';
@@ -53,6 +54,12 @@ export function dexieSyncStore(db: LocalDb): SyncStore {
 
     recordResults: (results: readonly MutationResult[]) =>
       db.transaction('rw', syncTables(), async () => {
+        // The record as the server holds it, with the outbox entries it still has laid on top.
+        const showServerState = async (entry: OutboxEntry) => {
+          const shadow = await db.shadows.get(shadowKey(entry.entity, entry.recordId));
+          const entries = await db.outbox.where('recordId').equals(entry.recordId).toArray();
+          if (shadow) await putWithOverlay(db, entry.entity, entry.recordId, shadow.record, Number(shadow.record.version), entries);
+        };
         for (const result of results) {
           if (result.status === 'applied') {
             await db.outbox.update(result.mutationId, { state: 'acked', appliedSeq: result.appliedSeq });
@@ -60,21 +67,15 @@ export function dexieSyncStore(db: LocalDb): SyncStore {
           }
           const entry = await db.outbox.get(result.mutationId);
           if (entry && undoneWhenRefused.has(result.reason.code)) {
-            // Dropped at once, the record shown as the server holds it (S28), with any later
-            // changes still waiting laid on top.
+            // Dropped at once, the record shown as the server holds it (S28).
             await db.outbox.delete(entry.mutationId);
-            const shadow = await db.shadows.get(shadowKey(entry.entity, entry.recordId));
-            const remaining = await db.outbox.where('recordId').equals(entry.recordId).toArray();
-            if (shadow) await putWithOverlay(db, entry.entity, entry.recordId, shadow.record, Number(shadow.record.version), remaining);
+            await showServerState(entry);
             continue;
           }
           await db.outbox.update(result.mutationId, { state: 'rejected', rejection: result.reason });
           // A refused delete brings its record back from the server's state, where the user sees
           // why and can discard the delete (S15).
-          if (entry?.op !== 'delete') continue;
-          const shadow = await db.shadows.get(shadowKey(entry.entity, entry.recordId));
-          const entries = await db.outbox.where('recordId').equals(entry.recordId).toArray();
-          if (shadow) await putWithOverlay(db, entry.entity, entry.recordId, shadow.record, Number(shadow.record.version), entries);
+          if (entry?.op === 'delete') await showServerState(entry);
         }
       }),
 

@@ -5,8 +5,9 @@ import { expect, it, vi } from 'vitest';
 import { Checkpointer } from './checkpointer';
 import { openDatabase } from './open-database';
 
-it('copies the WAL into the database file on a thread of its own, the writer never checkpointing', async () => {
-  const dbPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hunian-checkpoint-')), 'db.sqlite');
+/** A database whose writer never checkpoints, with about 6 MB in its WAL. */
+function walFull(prefix: string) {
+  const dbPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), prefix)), 'db.sqlite');
   const { sqlite, close } = openDatabase(dbPath);
   sqlite.pragma('wal_autocheckpoint = 0');
   sqlite.exec('create table filler (id integer primary key, body text)');
@@ -15,6 +16,11 @@ it('copies the WAL into the database file on a thread of its own, the writer nev
     for (let i = 0; i < 2000; i++) insert.run('x'.repeat(3000));
   })();
   const before = fs.statSync(dbPath).size;
+  return { dbPath, sqlite, close, before };
+}
+
+it('copies the WAL into the database file on a thread of its own, the writer never checkpointing', async () => {
+  const { dbPath, close, before } = walFull('hunian-checkpoint-');
   expect(fs.statSync(`${dbPath}-wal`).size).toBeGreaterThan(4 * 1024 * 1024);
 
   const checkpointer = new Checkpointer(dbPath, 0);
@@ -27,15 +33,7 @@ it('copies the WAL into the database file on a thread of its own, the writer nev
 });
 
 it('waits out a connection that holds the file as the thread opens it, and reports nothing', async () => {
-  const dbPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hunian-checkpoint-locked-')), 'db.sqlite');
-  const { sqlite, close } = openDatabase(dbPath);
-  sqlite.pragma('wal_autocheckpoint = 0');
-  sqlite.exec('create table filler (id integer primary key, body text)');
-  const insert = sqlite.prepare('insert into filler (body) values (?)');
-  sqlite.transaction(() => {
-    for (let i = 0; i < 2000; i++) insert.run('x'.repeat(3000));
-  })();
-  const before = fs.statSync(dbPath).size;
+  const { dbPath, sqlite, close, before } = walFull('hunian-checkpoint-locked-');
   // Held the way a connection holds the file while it opens or closes it: no other may read.
   sqlite.pragma('locking_mode = EXCLUSIVE');
   sqlite.prepare('insert into filler (body) values (?)').run('y');
